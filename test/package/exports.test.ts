@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { root } from '../support/server'
+
+const run = promisify(execFile)
+
+// Node resolves a package's own name through its "exports" map (self-reference), so these
+// child processes load the built files exactly as a user's `import`/`require` would.
+async function node(args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, args, { cwd: root })
+  return stdout.trim()
+}
+
+describe('the exports map, as Node sees it', () => {
+  it('loads npskit/score with require() from CommonJS', async () => {
+    const out = await node(['-e', "const s = require('npskit/score'); console.log(JSON.stringify([s.nps([10, 9, 0]), s.category(7), typeof s.trend]))"])
+    expect(JSON.parse(out)).toEqual([(1 / 3) * 100, 'passive', 'function'])
+  })
+
+  it('loads npskit/score with import from ESM', async () => {
+    const out = await node(['--input-type=module', '-e', "import { nps, tally } from 'npskit/score'; console.log(JSON.stringify([nps(tally([10, 9, 0])), tally(new Uint8Array([8]))]))"])
+    expect(JSON.parse(out)).toEqual([(1 / 3) * 100, { detractors: 0, passives: 1, promoters: 0, total: 1 }])
+  })
+
+  it('gives CommonJS and ESM the same named exports', async () => {
+    const cjs = await node(['-e', "console.log(Object.keys(require('npskit/score')).sort().join())"])
+    const esm = await node(['--input-type=module', '-e', "import * as s from 'npskit/score'; console.log(Object.keys(s).sort().join())"])
+    expect(cjs).toBe(esm)
+    expect(esm.split(',').length).toBeGreaterThanOrEqual(13)
+  })
+
+  it('imports npskit in Node without touching browser globals', async () => {
+    const out = await node(['--input-type=module', '-e', "import * as n from 'npskit'; console.log(typeof n.version, typeof globalThis.window)"])
+    expect(out).toBe('string undefined')
+  })
+
+  it('exposes package.json', async () => {
+    const out = await node(['-e', "console.log(require('npskit/package.json').name)"])
+    expect(out).toBe('npskit')
+  })
+})

@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The repository root: tests serve the built `dist/` and `test/fixtures/` from it. */
+export const root = fileURLToPath(new URL('../..', import.meta.url))
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+}
+
+export interface StaticServer {
+  /** e.g. `http://127.0.0.1:41234` */
+  origin: string
+  /** Every path requested, in order, so tests can check what a page loaded. */
+  requests: string[]
+  close(): Promise<void>
+}
+
+export interface ServeOptions {
+  /** Extra response headers for HTML pages, e.g. a Content-Security-Policy. */
+  htmlHeaders?: Record<string, string>
+  /** Stop by itself after this long, so a crashed test never leaves a server behind. */
+  lifetimeMs?: number
+}
+
+/** A static file server for the repository on 127.0.0.1 and a random port. */
+export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
+  const requests: string[] = []
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    requests.push(path)
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end()
+      return
+    }
+    const file = normalize(join(root, path))
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end()
+      return
+    }
+    try {
+      const body = await readFile(file)
+      const type = types[extname(file)] ?? 'application/octet-stream'
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        ...(type.startsWith('text/html') ? options.htmlHeaders : {}),
+      })
+      res.end(body)
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const timer = setTimeout(() => server.close(), options.lifetimeMs ?? 120_000)
+  timer.unref()
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('server has no port')
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        clearTimeout(timer)
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
