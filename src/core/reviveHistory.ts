@@ -1,0 +1,57 @@
+import { boundSurveys, emptyHistory, LIMITS } from './history'
+import type { History, SurveyMemory } from './history'
+
+type Loose = Record<string, unknown>
+
+const isObject = (x: unknown): x is Loose => typeof x === 'object' && x !== null && !Array.isArray(x)
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0
+
+/**
+ * Turns whatever storage returned into a valid {@link History}, never throwing.
+ * Storage is shared with the page, other scripts and older versions, so anything may
+ * be there: each field that does not check out falls back to the empty history's, and
+ * lists are cut to their {@link LIMITS}. Bad data is treated as no data; that errs on
+ * the side of asking, which the site-wide fatigue rule soon evens out again.
+ *
+ * @param raw - the parsed stored value (`JSON.parse` output, or `null`).
+ * @param visitorId - a fresh id, used only when the stored one is missing or broken.
+ * @param now - epoch ms; becomes `firstSeen` when the stored one is missing.
+ * @example
+ * const history = reviveHistory(JSON.parse(stored ?? 'null'), crypto.randomUUID(), Date.now())
+ */
+export function reviveHistory(raw: unknown, visitorId: string, now: number): History {
+  const empty = emptyHistory(visitorId, now)
+  if (!isObject(raw)) return empty
+  const id = raw.visitorId
+  const visits = raw.visits
+  return {
+    v: 1,
+    visitorId: typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : empty.visitorId,
+    firstSeen: isTime(raw.firstSeen) ? raw.firstSeen : empty.firstSeen,
+    visits: Number.isSafeInteger(visits) && (visits as number) >= 0 ? (visits as number) : 0,
+    surveys: reviveSurveys(raw.surveys),
+    // Slice before checking: a corrupt list of a million entries costs no more than a good one.
+    prompts: lastOf(raw.prompts, LIMITS.prompts).filter(isTime),
+    keys: lastOf(raw.keys, LIMITS.keys)
+      .filter((k): k is { hash: number; at: number } => isObject(k) && isTime(k.at) && (k.hash as number) >>> 0 === k.hash)
+      .map(({ hash, at }) => ({ hash, at })),
+  }
+}
+
+function lastOf(list: unknown, limit: number): unknown[] {
+  return Array.isArray(list) ? list.slice(-limit) : []
+}
+
+function reviveSurveys(raw: unknown): Record<string, SurveyMemory> {
+  if (!isObject(raw)) return {}
+  const surveys: Record<string, SurveyMemory> = {}
+  for (const [id, value] of Object.entries(raw)) {
+    if (!isObject(value)) continue
+    const memory: { answered?: number; dismissed?: number } = {}
+    if (isTime(value.answered)) memory.answered = value.answered
+    if (isTime(value.dismissed)) memory.dismissed = value.dismissed
+    // defineProperty: plain assignment to '__proto__' would set the prototype instead.
+    Object.defineProperty(surveys, id, { value: memory, enumerable: true, writable: true, configurable: true })
+  }
+  return boundSurveys(surveys)
+}
