@@ -1,10 +1,11 @@
 // Build: esbuild strips types (fast, handles TSX), rollup bundles, rollup-plugin-dts
 // bundles declarations. Type-checking is a separate `tsc --noEmit` step in `npm test`,
 // which is why TypeScript is pinned to 6.0.x: rollup-plugin-dts needs its JS API.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
 import esbuild from 'rollup-plugin-esbuild'
 import { dts } from 'rollup-plugin-dts'
 import terser from '@rollup/plugin-terser'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 
@@ -12,10 +13,24 @@ const transpile = (minify = false) =>
   esbuild({
     target: 'es2020',
     minify,
+    charset: 'utf8',
     define: { __NPSKIT_VERSION__: JSON.stringify(pkg.version) },
     jsx: 'automatic',
     jsxImportSource: 'preact',
   })
+
+// The stylesheet is a template string in src/view/styles.ts; esbuild never minifies string
+// contents, so collapse its white space here.
+const compactCss = {
+  name: 'compact-css',
+  transform(code, id) {
+    if (!id.endsWith('/src/view/styles.ts')) return null
+    const css = code.replace(/= `([\s\S]*)`/, (_, body) =>
+      '= `' + body.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim() + '`',
+    )
+    return { code: css, map: null }
+  },
+}
 
 // The CommonJS types are the ESM types: the score entry exports only named bindings.
 const copyCtsTypes = {
@@ -26,14 +41,30 @@ const copyCtsTypes = {
   },
 }
 
+const locales = Object.fromEntries(
+  readdirSync('src/locales')
+    .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
+    .map((f) => [`locales/${f.slice(0, -3)}`, `src/locales/${f}`]),
+)
+
 // Deterministic output (no timestamps, no absolute paths) keeps Subresource Integrity hashes stable.
 const banner = `/*! npskit v${pkg.version} | MIT */`
+const min = () => terser({ format: { comments: /^!/ }, compress: { passes: 2 } })
 
 export default [
   {
-    input: { index: 'src/index.ts', score: 'src/score.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', banner },
-    plugins: [transpile()],
+    // The widget's entry, the score entry, and one file per locale (also the lazy chunks the
+    // widget loads on demand). Chunks are named, not hashed: stable names, same bytes per version.
+    // Not minified: bundlers minify anyway, and readable code is easier to debug and audit.
+    input: { index: 'src/index.ts', score: 'src/score.ts', ...locales },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name].js',
+      banner,
+    },
+    plugins: [nodeResolve(), compactCss, transpile()],
   },
   {
     input: 'src/score.ts',
@@ -43,11 +74,11 @@ export default [
   {
     input: 'src/iife.ts',
     output: { file: 'dist/npskit.iife.js', format: 'iife', name: 'npskit', banner },
-    plugins: [transpile(), terser({ format: { comments: /^!/ } })],
+    plugins: [nodeResolve(), compactCss, transpile(), min()],
   },
   {
-    input: { index: 'src/index.ts', score: 'src/score.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
+    input: { index: 'src/index.ts', score: 'src/score.ts', ...locales },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name].d.ts' },
     plugins: [dts(), copyCtsTypes],
   },
 ]

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
+const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\/]$/, '')
 const port = Number(process.env.PORT ?? 4321)
 
 function newest(dir) {

@@ -1,0 +1,38 @@
+// Size budgets, enforced inside `npm test` (test/package/size.test.ts) and shown in the README.
+// Sizes are minified and brotli-compressed, as a browser downloads them.
+const { readdirSync } = require('node:fs')
+
+const localeCodes = readdirSync(require('node:path').join(__dirname, 'src/locales'))
+  .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
+  .map((f) => f.slice(0, -3))
+
+// "createSurvey with one locale": the widget loads locales on demand, so count the one it
+// would load (English) and leave the other nineteen chunks out of the bundle.
+const onlyEnglish = {
+  name: 'only-english',
+  setup(build) {
+    build.onResolve({ filter: /locales\/[a-z]{2,3}\.js$/ }, (args) =>
+      /\/en\.js$/.test(args.path) ? undefined : { path: args.path, namespace: 'other-locale' },
+    )
+    build.onLoad({ filter: /.*/, namespace: 'other-locale' }, () => ({ contents: 'export default {}' }))
+  },
+}
+
+module.exports = [
+  { name: 'npskit/score: { nps, tally }', path: 'dist/score.js', import: '{ nps, tally }', limit: '350 B' },
+  { name: 'npskit/score: whole entry', path: 'dist/score.js', import: '*', limit: '1.5 kB' },
+  {
+    name: 'npskit: createSurvey with one locale',
+    path: 'dist/index.js',
+    import: '{ createSurvey }',
+    limit: '11 kB',
+    modifyEsbuildConfig: (config) => ({ ...config, plugins: [...(config.plugins ?? []), onlyEnglish] }),
+  },
+  { name: 'npskit: one locale (nb)', path: 'dist/locales/nb.js', limit: '700 B' },
+  {
+    name: 'npskit: all 20 locales',
+    path: localeCodes.map((code) => `dist/locales/${code}.js`),
+    limit: '12 kB',
+  },
+  { name: 'script tag: npskit.iife.js', path: 'dist/npskit.iife.js', limit: '3 kB' },
+]

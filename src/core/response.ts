@@ -1,0 +1,66 @@
+import { category } from '../score/category'
+import type { Metadata, SurveyResponse, UserInfo } from '../types'
+
+/** What a response is made of besides the score: known when the survey is shown. */
+export interface ResponseContext {
+  readonly id: string
+  readonly surveyId: string
+  readonly journeyPoint: string | null
+  readonly locale: string
+  readonly question: string
+  readonly page: string
+  readonly user: UserInfo | null
+  readonly metadata: Metadata
+  readonly version: string
+}
+
+/**
+ * The page a response came from: without query string and fragment, which often hold
+ * order numbers, e-mail addresses or tokens, unless the shop asks for them.
+ *
+ * @example
+ * pageOf('https://shop.example/order/done?email=a@b.no#top') // → 'https://shop.example/order/done'
+ */
+export function pageOf(href: string, includeQuery = false): string {
+  const cut = href.search(includeQuery ? /#/ : /[?#]/)
+  return cut < 0 ? href : href.slice(0, cut)
+}
+
+/**
+ * The first version of a response, made the moment a score is chosen (`complete: false`),
+ * so a customer who leaves before writing a comment still counts.
+ *
+ * @example
+ * const response = startResponse(context, 9, new Date())
+ * response.category // → 'promoter'
+ */
+export function startResponse(context: ResponseContext, score: number, now: Date): SurveyResponse {
+  const at = now.toISOString()
+  return {
+    id: context.id,
+    surveyId: context.surveyId,
+    score,
+    category: category(score),
+    comment: null,
+    contactConsent: false,
+    journeyPoint: context.journeyPoint,
+    locale: context.locale,
+    question: context.question,
+    page: context.page,
+    user: context.user,
+    metadata: context.metadata,
+    createdAt: at,
+    updatedAt: at,
+    complete: false,
+    sdk: { name: 'npskit', version: context.version },
+  }
+}
+
+/**
+ * The final version of a response, under the same `id` so a collector updates rather than adds.
+ * An empty comment is `null`: "said nothing" is one value, not two.
+ */
+export function completeResponse(response: SurveyResponse, comment: string, contactConsent: boolean, now: Date): SurveyResponse {
+  const trimmed = comment.trim()
+  return { ...response, comment: trimmed === '' ? null : trimmed, contactConsent, updatedAt: now.toISOString(), complete: true }
+}

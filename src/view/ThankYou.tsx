@@ -1,0 +1,20 @@
+import type { PromoterAction } from '../types'
+
+interface Props {
+  readonly text: string
+  readonly action: PromoterAction | undefined
+}
+
+/** The closing words for the customer's category, with the promoters' optional call to action. */
+export function ThankYou({ text, action }: Props) {
+  return (
+    <div part="thank-you">
+      <p class="thanks">{text}</p>
+      {action && (
+        <a class="action" part="action" href={action.href} target="_blank" rel="noopener noreferrer">
+          {action.label}
+        </a>
+      )}
+    </div>
+  )
+}

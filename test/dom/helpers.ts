@@ -1,0 +1,42 @@
+import { createSurvey } from '../../src/index'
+import type { SurveyOptions } from '../../src/index'
+
+/** The survey's shadow root (the widget renders nowhere else). */
+export function shadow(): ShadowRoot {
+  const host = document.querySelector('npskit-survey')
+  if (!host?.shadowRoot) throw new Error('no survey on the page')
+  return host.shadowRoot
+}
+
+export const $ = <E extends Element = HTMLElement>(selector: string) => shadow().querySelector<E>(selector)
+export const $$ = <E extends Element = HTMLElement>(selector: string) => [...shadow().querySelectorAll<E>(selector)]
+
+/** Resolves when the survey (lazily loaded) is on the page. */
+export async function visible(): Promise<ShadowRoot> {
+  for (let i = 0; i < 200; i++) {
+    const host = document.querySelector('npskit-survey')
+    if (host?.shadowRoot?.querySelector('.card')) return host.shadowRoot
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  throw new Error('the survey did not appear')
+}
+
+export function text(): string {
+  return shadow().querySelector('.card')?.textContent ?? ''
+}
+
+export function key(target: Element, key: string): void {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }))
+}
+
+export function typeInto(el: HTMLTextAreaElement, value: string): void {
+  el.value = value
+  el.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+/** A survey with test-friendly defaults: English, no auto-close. */
+export function survey(options: SurveyOptions = {}) {
+  return createSurvey({ locale: 'en', autoCloseMs: 0, ...options })
+}
+
+export const tick = () => new Promise((r) => setTimeout(r, 0))
