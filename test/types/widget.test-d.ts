@@ -1,0 +1,38 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import { createSurvey, version, type Survey, type SurveyOptions, type SurveyResponse, type SurveyResult } from '../../src/index'
+
+describe('the npskit entry types', () => {
+  it('types createSurvey and the survey object', () => {
+    const survey = createSurvey({ brand: 'Nordhandel', placement: 'modal' })
+    expectTypeOf(survey).toEqualTypeOf<Survey>()
+    expectTypeOf(survey.show).returns.resolves.toEqualTypeOf<SurveyResult>()
+    expectTypeOf(version).toBeString()
+  })
+
+  it('gives each event handler its own payload', () => {
+    const survey = createSurvey()
+    survey.on('submit', (response) => expectTypeOf(response).toEqualTypeOf<SurveyResponse>())
+    survey.on('error', (error) => expectTypeOf(error).toEqualTypeOf<Error>())
+    survey.on('dismiss', (detail) => expectTypeOf(detail.step).toEqualTypeOf<'question' | 'followUp' | 'thanks'>())
+    // @ts-expect-error there is no such event
+    survey.on('clicked', () => {})
+  })
+
+  it('refuses wrong options at compile time', () => {
+    // @ts-expect-error not a placement
+    createSurvey({ placement: 'center' })
+    // @ts-expect-error metadata is flat
+    createSurvey({ metadata: { nested: { a: 1 } } })
+    // @ts-expect-error unknown option
+    createSurvey({ placment: 'modal' })
+    expectTypeOf<SurveyOptions['followUp']>().toEqualTypeOf<
+      string | boolean | { readonly detractor?: string | boolean; readonly passive?: string | boolean; readonly promoter?: string | boolean } | undefined
+    >()
+  })
+
+  it('describes the response a collector receives', () => {
+    expectTypeOf<SurveyResponse['category']>().toEqualTypeOf<'detractor' | 'passive' | 'promoter'>()
+    expectTypeOf<SurveyResponse['comment']>().toEqualTypeOf<string | null>()
+    expectTypeOf<SurveyResponse['sdk']>().toEqualTypeOf<{ readonly name: 'npskit'; readonly version: string }>()
+  })
+})
