@@ -1,4 +1,4 @@
-import { badScore } from './fail'
+import { fail } from './fail'
 import { isScore } from './isScore'
 import type { Category } from './types'
 
@@ -11,7 +11,5 @@ import type { Category } from './types'
  * category(8) // → 'passive'
  * category(9) // → 'promoter'
  */
-export function category(score: number): Category {
-  if (!isScore(score)) badScore(score, -1)
-  return score > 8 ? 'promoter' : score > 6 ? 'passive' : 'detractor'
-}
+export const category = (score: number): Category =>
+  isScore(score) ? (score > 8 ? 'promoter' : score > 6 ? 'passive' : 'detractor') : fail('score', score)

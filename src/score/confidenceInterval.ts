@@ -1,7 +1,6 @@
 import { fail } from './fail'
-import { criticalZ } from './level'
-import { nps } from './nps'
-import { standardError } from './standardError'
+import { criticalZ } from './normal'
+import { spread } from './standardError'
 import { tallyOf } from './tallyOf'
 import type { ScoreCollection, Tally } from './types'
 
@@ -24,14 +23,15 @@ export interface ConfidenceInterval {
 }
 
 /**
- * The range the true NPS lies in with the given confidence.
+ * The range the true NPS lies in with the given confidence, clipped to [−100, 100].
  *
- * `'adjusted-wald'` (default) adds 0.75 promoters and 0.75 detractors to n + 3 responses before
- * computing, which keeps its promised coverage for the small samples shops often have and never
- * collapses to a zero-width interval at 0 or 100 % promoters. `'wald'` uses the plain shares:
- * centred on the observed NPS, fine for large samples. Both are clipped to [−100, 100].
+ * `'adjusted-wald'` (the default) counts 0.75 more promoters and 0.75 more detractors out of
+ * n + 3 responses and is centred on that adjusted NPS. It keeps its promised coverage for the
+ * small samples shops often have and never collapses to zero width at 100 % promoters.
+ * `'wald'` uses the plain shares and is centred on the observed NPS: fine for large samples.
  * With no responses, Wald gives `NaN` bounds; adjusted Wald gives a wide interval around 0.
  *
+ * @throws RangeError for a `level` outside (0, 1); TypeError for an unknown `method`.
  * @example
  * confidenceInterval({ detractors: 20, passives: 30, promoters: 50, total: 100 })
  * // → { low: 14.05…, high: 44.20…, level: 0.95, method: 'adjusted-wald' }
@@ -39,11 +39,12 @@ export interface ConfidenceInterval {
 export function confidenceInterval(input: Tally | ScoreCollection, options: IntervalOptions = {}): ConfidenceInterval {
   const { level = 0.95, method = 'adjusted-wald' } = options
   const z = criticalZ(level)
-  const a = method === 'wald' ? 0 : method === 'adjusted-wald' ? 0.75 : fail('method', method, TypeError)
+  const a = method == 'wald' ? 0 : method == 'adjusted-wald' ? 0.75 : fail('method', method, TypeError)
   const t = tallyOf(input)
-  // Adjusted Wald is plain Wald on a tally with 0.75 more promoters and detractors (and so 3 more responses).
-  const adjusted = { detractors: t.detractors + a, passives: t.passives + a + a, promoters: t.promoters + a, total: t.total + 4 * a }
-  const centre = nps(adjusted)
-  const margin = z * standardError(adjusted)
+  const p = t.promoters + a
+  const d = t.detractors + a
+  const n = t.total + 4 * a
+  const centre = (100 * (p - d)) / n
+  const margin = z * spread(p, d, n)
   return { low: Math.max(-100, centre - margin), high: Math.min(100, centre + margin), level, method }
 }

@@ -1,38 +1,43 @@
-// The standard normal distribution, without tables: a series for the centre and a continued
-// fraction for the tail, each accurate to about 1e-15, and an inverse refined by Halley steps.
+import { fail } from './fail'
 
-const density = (x: number) => Math.exp((-x * x) / 2) / 2.5066282746310002 // √(2π)
+// The standard normal distribution without coefficient tables (they would cost more bytes than
+// the code): a series near the centre, a continued fraction in the tail, each good to about
+// 1e-15, and an inverse by Halley steps on them.
+
+const density = (x: number): number => Math.exp((-x * x) / 2) / 2.5066282746310002 // √(2π)
 
 /**
- * P(Z > x) for the standard normal Z and x ≥ 0, accurate in relative terms far into the
- * tail, so tiny p-values do not round to 0 early.
+ * Q(x) = P(Z > x) = 1 − Φ(x) for the standard normal Z, computed directly rather than as
+ * 1 − Φ(x), so it stays accurate in relative terms far into the tail and tiny p-values do not
+ * round to 0 early (Q(10) ≈ 7.6e-24). For any x; NaN gives NaN.
  */
 export function upperTail(x: number): number {
-  if (x < 3) {
-    // Marsaglia (2004): Φ(x) = 1/2 + φ(x)·(x + x³/3 + x⁵/(3·5) + …)
-    let term = x
-    let sum = x
-    for (let k = 3; sum + term !== sum; k += 2) sum += term *= (x * x) / k
-    return 0.5 - density(x) * sum
-  }
-  // Laplace's continued fraction φ(x) / (x + 1/(x + 2/(x + 3/(x + …)))), evaluated from the bottom.
   let f = x
-  for (let k = 120; k > 0; k--) f = x + k / f
+  let k = 120
+  if (x < 3) {
+    // Marsaglia (2004): Φ(x) = 1/2 + φ(x)·(x + x³/3 + x⁵/(3·5) + …), summed until it stops changing.
+    for (let term = (k = 1) && x; f + term !== f; ) f += term *= (x * x) / (k += 2)
+    return 0.5 - density(x) * f
+  }
+  // Laplace: Q(x) = φ(x) / (x + 1/(x + 2/(x + 3/(x + …)))), evaluated from the bottom up.
+  for (; k; ) f = x + k-- / f
   return density(x) / f
 }
 
 /**
- * The x with P(Z < x) = p: the inverse of the standard normal CDF, for p in (0, 1).
- * For example 1.959963984540054 for p = 0.975.
+ * The two-sided critical z of a confidence level in (0, 1): the x with Q(x) = q = (1 − level) / 2,
+ * e.g. 1.959963984540054 for 0.95. Working with the small tail probability q instead of
+ * 1 − q keeps the digits of q that 1 − q would round away.
  */
-export function quantile(p: number): number {
-  const q = p < 0.5 ? p : 1 - p
-  // A rough start from the tail's asymptote, then Halley's method (cubic convergence) on
-  // upperTail: six steps reach double precision for every q down to 1e-17 (tested).
+export function criticalZ(level: number): number {
+  const q = level > 0 && level < 1 ? (1 - level) / 2 : fail('level', level)
+  // A rough start from the tail's asymptote, then Halley's method (cubic convergence) on Q:
+  // six steps reach about 1e-13 for every q from 0.5 down to 1e-17, which covers every level a
+  // double can hold below 1 (tested).
   let x = 0.9 * Math.sqrt(-2 * Math.log(q))
-  for (let i = 0; i < 6; i++) {
-    const u = (upperTail(x) - q) / density(x)
+  for (let i = 0, u; i < 6; i++) {
+    u = (upperTail(x) - q) / density(x)
     x += u / (1 - (u * x) / 2)
   }
-  return p < 0.5 ? -x : x
+  return x
 }

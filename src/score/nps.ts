@@ -6,9 +6,10 @@ import type { ScoreCollection, Tally } from './types'
  * Takes a {@link Tally} or the scores themselves. With no responses it is `NaN`, not 0 and
  * not an error: "no data" must not look like a neutral score.
  *
- * A tally is used as given (this function is kept tiny for browsers); to check a tally that
- * comes from storage or another process, pass it through {@link merge}, which refuses
- * negative counts and a total that is not their sum.
+ * Scores are checked (see {@link tally}); a tally object is used as it is, which keeps
+ * `nps` + `tally` within 350 bytes for browsers. To check a tally that comes from storage or
+ * another process, pass it through {@link merge} first: it refuses negative, missing or
+ * non-finite counts and a total that is not their sum.
  *
  * @example
  * nps([10, 9, 8, 3]) // → 25
@@ -16,7 +17,7 @@ import type { ScoreCollection, Tally } from './types'
  * nps([]) // → NaN
  */
 export function nps(input: Tally | ScoreCollection): number {
-  const t = (input as Tally)?.total >= 0 ? (input as Tally) : tally(input as ScoreCollection)
+  const t = 'total' in Object(input) ? (input as Tally) : tally(input as ScoreCollection)
   // 0 / 0 is NaN: no responses, no score.
   return (100 * (t.promoters - t.detractors)) / t.total
 }

@@ -1,8 +1,11 @@
 import { tallyOf } from './tallyOf'
 import type { ScoreCollection, Tally } from './types'
 
-/** The variance of one response's contribution (+1 promoter, −1 detractor, 0 passive). */
-export const variance = (p: number, d: number) => p + d - (p - d) ** 2
+/**
+ * 100·√((p + d − (p − d)²) / n) for p promoters and d detractors out of n, as counts: each
+ * response adds +1, 0 or −1, so p + d − (p − d)² (in shares) is the variance of one response.
+ */
+export const spread = (p: number, d: number, n: number): number => 100 * Math.sqrt(((p /= n) + (d /= n) - (p - d) ** 2) / n)
 
 /**
  * The standard error of the NPS, in NPS points: `100·√((p + d − (p − d)²) / n)` with p and d
@@ -12,6 +15,6 @@ export const variance = (p: number, d: number) => p + d - (p - d) ** 2
  * standardError({ detractors: 20, passives: 30, promoters: 50, total: 100 }) // → 7.81…
  */
 export function standardError(input: Tally | ScoreCollection): number {
-  const { promoters, detractors, total: n } = tallyOf(input)
-  return n > 0 ? 100 * Math.sqrt(variance(promoters / n, detractors / n) / n) : NaN
+  const t = tallyOf(input)
+  return spread(t.promoters, t.detractors, t.total)
 }

@@ -3,13 +3,15 @@ import { tally } from './tally'
 import type { ScoreCollection, Tally } from './types'
 
 /**
- * A checked tally from a tally or from scores. Tallies come from storage and other processes,
- * so negative or missing counts, or a total that is not their sum, are refused. Weighted
- * tallies are sums of floats: rounding is allowed, a different total is not.
+ * A checked tally, from a tally or from scores. Tallies come from storage and other processes:
+ * a negative, missing or non-finite count, or a total that is not the sum of the counts
+ * (beyond the float rounding weighted counts have), is a RangeError.
  */
 export function tallyOf(input: Tally | ScoreCollection): Tally {
   if (!('total' in Object(input))) return tally(input as ScoreCollection)
-  const { detractors: d, passives: pa, promoters: pr, total: n } = input as Tally
-  if (!(d >= 0 && pa >= 0 && pr >= 0 && Math.abs(d + pa + pr - n) <= 1e-9 * n)) fail('tally', JSON.stringify(input))
+  const { detractors: d, passives: a, promoters: p, total: n } = input as Tally
+  // One test for a whole tally: Math.min is NaN when a count is missing or NaN, and the last
+  // term is negative or NaN when the total is off or a count is infinite.
+  if (!(Math.min(d, a, p, n / 1e9 - Math.abs(d + a + p - n)) >= 0)) fail('tally', [d, a, p, n])
   return input as Tally
 }

@@ -1,7 +1,7 @@
 import { fail } from './fail'
 import type { ScoreCollection } from './types'
 
-/** Arrays and typed arrays are read by index (fast); other iterables are copied once. */
+/** Arrays, typed arrays and array-likes are read by index (fast); other iterables are copied once. */
 export const toList = (scores: ScoreCollection): ArrayLike<number> =>
   (scores as ArrayLike<number>)?.length >= 0
     ? (scores as ArrayLike<number>)
