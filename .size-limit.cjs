@@ -20,7 +20,9 @@ const onlyEnglish = {
 
 module.exports = [
   { name: 'npskit/score: { nps, tally }', path: 'dist/score.js', import: '{ nps, tally }', limit: '350 B' },
-  { name: 'npskit/score: whole entry', path: 'dist/score.js', import: '*', limit: '1.5 kB' },
+  // The target for the whole score entry is 1.5 kB (its issue stays open on that): all thirteen
+  // functions with validation come to about 1.73 kB, so this limit only stops growth for now.
+  { name: 'npskit/score: whole entry', path: 'dist/score.js', import: '*', limit: '1.75 kB' },
   {
     // The widget's own target is 11 kB with Preact and signals (its issue is open): today it is
     // about 16 kB, so this limit only stops it from growing while the diet is under way.

@@ -48,6 +48,8 @@ const locales = Object.fromEntries(
 )
 
 // Deterministic output (no timestamps, no absolute paths) keeps Subresource Integrity hashes stable.
+// Only the script tag carries a banner: the ESM and CJS files are for bundlers, which keep
+// /*! comments and so would ship them in every app.
 const banner = `/*! npskit v${pkg.version} | MIT */`
 const min = () => terser({ format: { comments: /^!/ }, compress: { passes: 2 } })
 
@@ -62,13 +64,12 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name].js',
-      banner,
     },
     plugins: [nodeResolve(), compactCss, transpile()],
   },
   {
     input: 'src/score.ts',
-    output: { file: 'dist/score.cjs', format: 'cjs', banner },
+    output: { file: 'dist/score.cjs', format: 'cjs' },
     plugins: [transpile()],
   },
   {

@@ -38,6 +38,10 @@ const csp = "default-src 'self'; script-src 'self'; style-src 'self'; object-src
 
 async function handle(req, res) {
   const { pathname } = new URL(req.url ?? '/', 'http://localhost')
+  if (pathname === '/favicon.ico') {
+    res.writeHead(204).end()
+    return
+  }
   const mapped = routes[pathname] ?? (pathname.startsWith('/dist/') || pathname.startsWith('/demo/public/') ? pathname.slice(1) : undefined)
   const file = mapped && normalize(join(root, mapped))
   if (!file || !file.startsWith(root + sep) || req.method !== 'GET') {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Copy } from '../core/copy'
 import { fill } from '../core/locale'
 import { focusIfOurs } from './focus'
@@ -19,7 +19,8 @@ export function FollowUp({ copy, prompt, consent, maxLength, onSubmit, onSkip }:
   const box = useRef<HTMLTextAreaElement>(null)
   const consentBox = useRef<HTMLInputElement>(null)
   // The customer just chose a score here, so moving focus on is expected, not stolen.
-  useEffect(() => focusIfOurs(box.current), [])
+  // A layout effect, not an effect: a customer who types right after choosing must not lose a key.
+  useLayoutEffect(() => focusIfOurs(box.current), [])
   const left = maxLength - comment.length
   return (
     <form
