@@ -20,9 +20,10 @@ const onlyEnglish = {
 
 module.exports = [
   { name: 'npskit/score: { nps, tally }', path: 'dist/score.js', import: '{ nps, tally }', limit: '350 B' },
-  // The target for the whole score entry is 1.5 kB (its issue stays open on that): all thirteen
-  // functions with validation come to about 1.73 kB, so this limit only stops growth for now.
-  { name: 'npskit/score: whole entry', path: 'dist/score.js', import: '*', limit: '1.75 kB' },
+  // The whole entry as a file, as size-limit measures an entry without `import`. Its target is
+  // 1.5 kB (the issue stays open on that): all thirteen functions with their input checks come
+  // to about 1.56 kB today, so this limit only stops growth while it is slimmed.
+  { name: 'npskit/score: whole entry', path: 'dist/score.js', limit: '1.6 kB' },
   {
     // The widget's own target is 11 kB with Preact and signals (its issue is open): today it is
     // about 16 kB, so this limit only stops it from growing while the diet is under way.

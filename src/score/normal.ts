@@ -4,7 +4,7 @@ import { fail } from './fail'
 // the code): a series near the centre, a continued fraction in the tail, each good to about
 // 1e-15, and an inverse by Halley steps on them.
 
-const density = (x: number): number => Math.exp((-x * x) / 2) / 2.5066282746310002 // √(2π)
+const density = (x: number): number => Math.exp((-x * x) / 2) / 2.506628274631 // √(2π)
 
 /**
  * Q(x) = P(Z > x) = 1 − Φ(x) for the standard normal Z, computed directly rather than as

@@ -56,16 +56,14 @@ export function trend(responses: Iterable<Timed>, options: TrendOptions): TrendB
   first(0)
   // One formatter per call: making one costs far more than using it. An unknown time zone
   // throws here, even with no responses: RangeError: Invalid time zone specified: Mars/Base.
-  // With no fields asked for, a formatter gives the numeric year, month and day: just those.
-  const format = new Intl.DateTimeFormat('en-US', { timeZone })
+  // Swedish formats dates as ISO 8601 (2026-03-30), which Date.parse reads as that day, UTC.
+  const format = new Intl.DateTimeFormat('sv', { timeZone })
   let min = 1 / 0
   let max = -min
   const buckets = segment(responses, ({ createdAt }, i) => {
     const ms = +new Date(createdAt ?? NaN)
     if (ms !== ms) fail('createdAt at index ' + i, createdAt)
-    // en-US parts come as month, day, year; Date.UTC reads the digit strings as numbers.
-    const [m, , d, , y] = format.formatToParts(ms)
-    const day = first(Date.UTC(y!.value as never, (m!.value as never) - 1, d!.value as never) / DAY)
+    const day = first(Date.parse(format.format(ms)) / DAY)
     min = Math.min(min, day)
     max = Math.max(max, day)
     return day
