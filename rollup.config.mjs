@@ -25,8 +25,8 @@ const compactCss = {
   name: 'compact-css',
   transform(code, id) {
     if (!id.endsWith('/src/view/styles.ts')) return null
-    const css = code.replace(/= `([\s\S]*)`/, (_, body) =>
-      '= `' + body.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim() + '`',
+    const css = code.replace(/`([^`]*)`/g, (_, body) =>
+      '`' + body.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim() + '`',
     )
     return { code: css, map: null }
   },

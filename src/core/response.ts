@@ -1,18 +1,11 @@
 import { category } from '../score/category'
-import type { Metadata, SurveyResponse, UserInfo } from '../types'
+import type { SurveyResponse } from '../types'
 
 /** What a response is made of besides the score: known when the survey is shown. */
-export interface ResponseContext {
-  readonly id: string
-  readonly surveyId: string
-  readonly journeyPoint: string | null
-  readonly locale: string
-  readonly question: string
-  readonly page: string
-  readonly user: UserInfo | null
-  readonly metadata: Metadata
-  readonly version: string
-}
+export type ResponseContext = Pick<
+  SurveyResponse,
+  'id' | 'surveyId' | 'journeyPoint' | 'locale' | 'question' | 'page' | 'user' | 'metadata'
+> & { readonly version: string }
 
 /**
  * The page a response came from: without query string and fragment, which often hold

@@ -2,6 +2,19 @@
 // never trusted. Colours come from custom properties that a shop may set from outside
 // (--npskit-accent, --npskit-background, --npskit-text, --npskit-radius, --npskit-font,
 // --npskit-font-size) or through the options. The build collapses the white space.
+
+// The dark palette, for theme: 'dark' and for 'auto' when the system is dark.
+const dark = `
+  --_accent: var(--npskit-accent, #9dbbff);
+  --_on-accent: var(--npskit-on-accent, #10131a);
+  --_bg: var(--npskit-background, #1f2024);
+  --_text: var(--npskit-text, #f1f1f4);
+  --_muted: var(--npskit-muted, #c3c4cc);
+  --_line: var(--npskit-border, #8d8e98);
+  --_hover: var(--npskit-hover, #2e3240);
+  color-scheme: dark;
+`
+
 export const styles = `
 :host { all: initial !important; display: contents !important; }
 .root {
@@ -20,28 +33,8 @@ export const styles = `
   text-align: start;
   -webkit-text-size-adjust: 100%;
 }
-.dark {
-  --_accent: var(--npskit-accent, #9dbbff);
-  --_on-accent: var(--npskit-on-accent, #10131a);
-  --_bg: var(--npskit-background, #1f2024);
-  --_text: var(--npskit-text, #f1f1f4);
-  --_muted: var(--npskit-muted, #c3c4cc);
-  --_line: var(--npskit-border, #8d8e98);
-  --_hover: var(--npskit-hover, #2e3240);
-  color-scheme: dark;
-}
-@media (prefers-color-scheme: dark) {
-  .auto {
-    --_accent: var(--npskit-accent, #9dbbff);
-    --_on-accent: var(--npskit-on-accent, #10131a);
-    --_bg: var(--npskit-background, #1f2024);
-    --_text: var(--npskit-text, #f1f1f4);
-    --_muted: var(--npskit-muted, #c3c4cc);
-    --_line: var(--npskit-border, #8d8e98);
-    --_hover: var(--npskit-hover, #2e3240);
-    color-scheme: dark;
-  }
-}
+.dark { ${dark} }
+@media (prefers-color-scheme: dark) { .auto { ${dark} } }
 *, *::before, *::after { box-sizing: border-box; }
 .card {
   position: fixed;

@@ -40,3 +40,22 @@ export function survey(options: SurveyOptions = {}) {
 }
 
 export const tick = () => new Promise((r) => setTimeout(r, 0))
+
+/**
+ * Registers cleanup for a test file and returns a `make` that creates surveys the cleanup
+ * destroys, so no survey, timer or mock outlives its test.
+ */
+export function surveysFor(afterEach: (fn: () => void) => void, vi: { useRealTimers(): unknown; restoreAllMocks(): unknown }) {
+  let current: ReturnType<typeof survey> | undefined
+  afterEach(() => {
+    current?.destroy()
+    current = undefined
+    document.body.replaceChildren()
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+  return {
+    make: (...args: Parameters<typeof survey>) => (current = survey(...args)),
+    current: () => current,
+  }
+}

@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Survey, SurveyResponse } from '../../src/index'
-import { $, $$, key, survey, text, tick, typeInto, visible } from './helpers'
+import type { SurveyResponse } from '../../src/index'
+import { $, $$, key, survey, surveysFor, text, tick, typeInto, visible } from './helpers'
 
-let current: Survey | undefined
-const make = (...args: Parameters<typeof survey>) => (current = survey(...args))
-
-afterEach(() => {
-  current?.destroy()
-  current = undefined
-  document.body.replaceChildren()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-})
+const { make, current } = surveysFor(afterEach, vi)
 
 describe('the question', () => {
   it('asks the NPS question with the brand and offers 0 to 10 with anchors and a close button', async () => {
@@ -31,7 +22,7 @@ describe('the question', () => {
     void make().show()
     await visible()
     expect($('.question')!.textContent).toMatch(/recommend us to/)
-    current!.destroy()
+    current()!.destroy()
     void make({ brand: 'Fjellsport', question: 'Would you tell a friend about {brand}?' }).show()
     await visible()
     expect($('.question')!.textContent).toBe('Would you tell a friend about Fjellsport?')
@@ -149,7 +140,7 @@ describe('the follow-up', () => {
     $$('[role=radio]')[1]!.click()
     await tick()
     expect($('label.prompt')!.textContent).toBe('What should Nordhandel fix first?')
-    current!.destroy()
+    current()!.destroy()
     const again = make({ followUp: { promoter: false } })
     const result = again.show()
     await visible()
@@ -170,7 +161,7 @@ describe('the follow-up', () => {
     box.click()
     $<HTMLFormElement>('form')!.requestSubmit()
     await result
-    current!.destroy()
+    current()!.destroy()
     const submitted = vi.fn()
     const other = make({ contactConsent: { detractor: true } })
     other.on('submit', submitted)

@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSurvey, type Survey } from '../../src/index'
-import { $, $$, shadow, survey, tick, typeInto, visible } from './helpers'
+import { createSurvey } from '../../src/index'
+import { $, $$, shadow, survey, surveysFor, tick, typeInto, visible } from './helpers'
 
-let current: Survey | undefined
-const make = (...args: Parameters<typeof survey>) => (current = survey(...args))
-afterEach(() => {
-  current?.destroy()
-  current = undefined
-  document.body.replaceChildren()
-  vi.restoreAllMocks()
-})
+const { make, current } = surveysFor(afterEach, vi)
 
 const evil = '<img src=x onerror="window.__pwned=1">'
 
