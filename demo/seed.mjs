@@ -1,0 +1,19 @@
+// npm run demo:seed [-- --count 3000 --days 182 --seed 20261127]
+// Fills the demo's database (see demo/database.mjs) with realistic responses over six months.
+import { parseArgs } from 'node:util'
+import { openDemoDatabase } from './database.mjs'
+import { seed } from './seed/seed.mjs'
+
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '3000' }, days: { type: 'string', default: '182' }, seed: { type: 'string', default: '20261127' } },
+})
+const started = performance.now()
+const { db, where } = await openDemoDatabase()
+try {
+  const count = await seed(db, { count: Number(values.count), days: Number(values.days), seed: Number(values.seed) })
+  const { rows } = await db.query('SELECT count(*)::int AS n FROM responses')
+  console.log(`Seeded ${count} responses into ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s (${rows[0].n} stored in all).`)
+  console.log('Start the demo with `npm start` and open /dashboard.')
+} finally {
+  await db.close()
+}

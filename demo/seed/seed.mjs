@@ -1,0 +1,16 @@
+// Fills a database with generated responses through the collector's own upsert.
+import { upsertMany } from '../collector/store.mjs'
+import { generate } from './generate.mjs'
+
+/** @returns {Promise<number>} how many responses were written */
+export async function seed(db, options = {}) {
+  const responses = generate(options)
+  for (let i = 0; i < responses.length; i += 500) await upsertMany(db, responses.slice(i, i + 500))
+  // The inbox's history: older detractors were already called back, a day after they answered.
+  const followed = responses.filter((r) => r.followedUp).map((r) => r.id)
+  await db.query(
+    "UPDATE responses SET followed_up_at = created_at + interval '1 day' WHERE id = ANY($1::uuid[]) AND followed_up_at IS NULL",
+    [followed],
+  )
+  return responses.length
+}
