@@ -41,7 +41,7 @@ export interface Comparison {
  * compare({ detractors: 10, passives: 30, promoters: 60, total: 100 }, { detractors: 20, passives: 35, promoters: 45, total: 100 })
  * // → { difference: 25, standardError: 10.18…, z: 2.45…, pValue: 0.0141…, low: 5.03…, high: 44.96…, significant: true }
  */
-export function compare(a: Tally | ScoreCollection, b: Tally | ScoreCollection, options: CompareOptions = {}): Comparison {
+export const compare = (a: Tally | ScoreCollection, b: Tally | ScoreCollection, options: CompareOptions = {}): Comparison => {
   const { level = 0.95 } = options
   const zc = criticalZ(level)
   a = tallyOf(a)

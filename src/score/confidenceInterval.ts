@@ -36,7 +36,7 @@ export interface ConfidenceInterval {
  * confidenceInterval({ detractors: 20, passives: 30, promoters: 50, total: 100 })
  * // → { low: 14.05…, high: 44.20…, level: 0.95, method: 'adjusted-wald' }
  */
-export function confidenceInterval(input: Tally | ScoreCollection, options: IntervalOptions = {}): ConfidenceInterval {
+export const confidenceInterval = (input: Tally | ScoreCollection, options: IntervalOptions = {}): ConfidenceInterval => {
   const { level = 0.95, method = 'adjusted-wald' } = options
   const z = criticalZ(level)
   const a = method == 'wald' ? 0 : method == 'adjusted-wald' ? 0.75 : fail('method', method, TypeError)

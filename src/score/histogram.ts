@@ -10,7 +10,7 @@ import type { ScoreCollection } from './types'
  * @example
  * histogram([10, 10, 3]) // → [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2]
  */
-export function histogram(scores: ScoreCollection): number[] {
+export const histogram = (scores: ScoreCollection): number[] => {
   const list = toList(scores)
   const counts = Array<number>(11).fill(0)
   for (let i = 0, s; i < list.length; i++) {

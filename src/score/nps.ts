@@ -16,7 +16,7 @@ import type { ScoreCollection, Tally } from './types'
  * nps({ detractors: 10, passives: 20, promoters: 70, total: 100 }) // → 60
  * nps([]) // → NaN
  */
-export function nps(input: Tally | ScoreCollection): number {
+export const nps = (input: Tally | ScoreCollection): number => {
   const t = 'total' in Object(input) ? (input as Tally) : tally(input as ScoreCollection)
   // 0 / 0 is NaN: no responses, no score.
   return (100 * (t.promoters - t.detractors)) / t.total

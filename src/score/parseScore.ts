@@ -21,8 +21,8 @@ const pattern = /^(\d\d?)(\s*\/\s*10|[\s:(–—-]+[^\d\s.,+-][^]*)?$/
  * parseScore('9/10') // → 9
  * parseScore('7.5') // → undefined
  */
-export function parseScore(input: unknown): Score | undefined {
-  const score = typeof input == 'string' ? +(pattern.exec(input.trim()) ?? [])[1]! : input
+export const parseScore = (input: unknown): Score | undefined => {
+  const score = typeof input == 'string' ? +pattern.exec(input.trim())?.[1]! : input
   // + 0 turns -0 into 0.
   return isScore(score) ? ((score + 0) as Score) : undefined
 }

@@ -25,7 +25,7 @@ export interface SampleSizeOptions {
  * sampleSize(5) // → 1537: ±5 points at 95 %, whatever the shares
  * sampleSize(5, { promoters: 0.5, detractors: 0.2 }) // → 938
  */
-export function sampleSize(marginOfError: number, options: SampleSizeOptions = {}): number {
+export const sampleSize = (marginOfError: number, options: SampleSizeOptions = {}): number => {
   const { level = 0.95, promoters: p = 0.5, detractors: d = 0.5 } = options
   if (!(marginOfError > 0 && marginOfError <= 200)) fail('marginOfError', marginOfError)
   // The 1e-9 lets shares like 0.15 + 0.85 through whatever the float rounding.

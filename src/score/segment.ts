@@ -14,10 +14,10 @@ import type { Tally } from './types'
  * segment(responses, (r) => r.journeyPoint)
  * // → Map { 'checkout-complete' => { detractors: 3, … }, 'support-closed' => { … } }
  */
-export function segment<R extends { readonly score: number }, K = string>(
+export const segment = <R extends { readonly score: number }, K = string>(
   responses: Iterable<R>,
   key: (response: R, index: number) => K,
-): Map<K, Tally> {
+): Map<K, Tally> => {
   if (!(Symbol.iterator in Object(responses))) fail('responses', responses, TypeError)
   if (typeof key != 'function') fail('key', key, TypeError)
   const groups = new Map<K, Tally>()

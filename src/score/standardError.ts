@@ -14,7 +14,7 @@ export const spread = (p: number, d: number, n: number): number => 100 * Math.sq
  * @example
  * standardError({ detractors: 20, passives: 30, promoters: 50, total: 100 }) // → 7.81…
  */
-export function standardError(input: Tally | ScoreCollection): number {
+export const standardError = (input: Tally | ScoreCollection): number => {
   const t = tallyOf(input)
   return spread(t.promoters, t.detractors, t.total)
 }

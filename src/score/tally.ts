@@ -14,7 +14,7 @@ import type { ScoreCollection, Tally } from './types'
  * tally([10, 9, 8, 3]) // → { detractors: 1, passives: 1, promoters: 2, total: 4 }
  * tally(new Uint8Array([10, 0]), [2, 0.5]) // → { detractors: 0.5, passives: 0, promoters: 2, total: 2.5 }
  */
-export function tally(scores: ScoreCollection, weights?: ArrayLike<number>): Tally {
+export const tally = (scores: ScoreCollection, weights?: ArrayLike<number>): Tally => {
   // Arrays, typed arrays and array-likes are read by index (fast); other iterables are copied
   // once. (Written out here rather than shared: a call costs bytes in the smallest bundle.)
   const list: ArrayLike<number> =

@@ -7,7 +7,7 @@ import type { ScoreCollection, Tally } from './types'
  * a negative, missing or non-finite count, or a total that is not the sum of the counts
  * (beyond the float rounding weighted counts have), is a RangeError.
  */
-export function tallyOf(input: Tally | ScoreCollection): Tally {
+export const tallyOf = (input: Tally | ScoreCollection): Tally => {
   if (!('total' in Object(input))) return tally(input as ScoreCollection)
   const { detractors: d, passives: a, promoters: p, total: n } = input as Tally
   // One test for a whole tally: Math.min is NaN when a count is missing or NaN, and the last

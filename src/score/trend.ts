@@ -42,7 +42,7 @@ const DAY = 864e5
  * trend(responses, { interval: 'week', timeZone: 'Europe/Oslo' })
  * // → [{ start: '2026-03-23', tally: {…}, nps: 12.5 }, { start: '2026-03-30', … }]
  */
-export function trend(responses: Iterable<Timed>, options: TrendOptions): TrendBucket[] {
+export const trend = (responses: Iterable<Timed>, options: TrendOptions): TrendBucket[] => {
   const { interval, timeZone = 'UTC' } = options
   // Days since 1970-01-01 → the first day of its bucket (1970-01-01 was a Thursday).
   const first = (d: number): number =>
