@@ -41,6 +41,17 @@ const copyCtsTypes = {
   },
 }
 
+// The script tag loads its UI from its own base URL instead of through a bundler's chunk:
+// swap the two loader adapters for their CDN versions in the script-tag builds.
+const cdnAdapters = {
+  name: 'cdn-adapters',
+  async resolveId(source, importer, options) {
+    if (!/\/(loadUi|loadLocale)$/.test(source)) return null
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
+    return resolved && resolved.id.replace(/\/(loadUi|loadLocale)\.ts$/, '/$1.cdn.ts')
+  },
+}
+
 const locales = Object.fromEntries(
   readdirSync('src/locales')
     .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
@@ -58,7 +69,7 @@ export default [
     // The widget's entry, the score entry, and one file per locale (also the lazy chunks the
     // widget loads on demand). Chunks are named, not hashed: stable names, same bytes per version.
     // Not minified: bundlers minify anyway, and readable code is easier to debug and audit.
-    input: { index: 'src/index.ts', score: 'src/score.ts', ...locales },
+    input: { index: 'src/index.ts', score: 'src/score.ts', element: 'src/element.ts', ...locales },
     output: {
       dir: 'dist',
       format: 'es',
@@ -73,12 +84,21 @@ export default [
     plugins: [transpile()],
   },
   {
+    // The script tag: the loader only. It sets `window.npskit` itself (no `name`), so the
+    // command-queue stub a shop defined before it loaded is read, not overwritten.
     input: 'src/iife.ts',
-    output: { file: 'dist/npskit.iife.js', format: 'iife', name: 'npskit', banner },
-    plugins: [nodeResolve(), compactCss, transpile(), min()],
+    output: { file: 'dist/npskit.iife.js', format: 'iife', banner },
+    plugins: [cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {
-    input: { index: 'src/index.ts', score: 'src/score.ts', ...locales },
+    // What the script tag loads when a survey is about to show: Preact, the view and styles,
+    // as one ES module with a stable name next to the script (locales come from dist/locales/).
+    input: 'src/ui.ts',
+    output: { file: 'dist/npskit-ui.js', format: 'es', banner },
+    plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min()],
+  },
+  {
+    input: { index: 'src/index.ts', score: 'src/score.ts', element: 'src/element.ts', ...locales },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name].d.ts' },
     plugins: [dts(), copyCtsTypes],
   },

@@ -1,15 +1,10 @@
-import { copyFor, type Copy } from './core/copy'
-import { initialState, transition, type FollowUpFor, type SurveyEvent, type SurveyState } from './core/machine'
-import { resolveLocale } from './core/locale'
-import type { Locale } from './core/messages'
 import { validateOptions } from './core/options'
-import { completeResponse, pageOf, startResponse, type ResponseContext } from './core/response'
-import { tokensCss } from './core/tokens'
-import { builtInLocales, loadLocale } from './adapters/loadLocale'
+import { pageOf } from './core/page'
+import { loadUi } from './adapters/loadUi'
 import { createEmitter } from './lib/emitter'
 import { randomId } from './lib/randomId'
 import type { ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult } from './types'
-import type { View } from './view/render'
+import type { Session } from './ui'
 import { version } from './version'
 
 // Only one survey on screen per page, whichever instance shows it: two at once is pestering.
@@ -17,14 +12,11 @@ let onScreen: object | undefined
 
 const notShown = (reason: string): SurveyResult => ({ status: 'not-shown', reason })
 
+/** One showing, from the moment it is claimed (before the UI has loaded) until it is gone. */
 interface Showing {
-  readonly context: ResponseContext
-  readonly copy: Copy
-  readonly followUp: FollowUpFor
-  readonly resolve: (result: SurveyResult) => void
-  response?: SurveyResponse
-  view?: View
-  timer?: ReturnType<typeof setTimeout>
+  session?: Session
+  cancel: () => void
+  cancelled: boolean
 }
 
 /**
@@ -32,6 +24,9 @@ interface Showing {
  * checked at once, and a wrong one is a `TypeError` (or `RangeError`) that names it.
  * After creation the survey never throws into the page: errors go to the `'error'` event
  * and one `console.warn`.
+ *
+ * This is the loader half of npskit: small, and always on the page. The survey itself
+ * (Preact, the view, the locale) loads only when one is about to show.
  *
  * @example
  * const survey = createSurvey({ brand: 'Nordhandel', locale: 'auto', placement: 'bottom-right' })
@@ -42,11 +37,9 @@ export function createSurvey(options?: SurveyOptions): Survey {
   const o = validateOptions(options)
   let warned = false
   const events = createEmitter<SurveyEvents>((error) => report(error, false))
-  let state: SurveyState = initialState
-  let showing: Showing | undefined
-  let token: object | undefined
+  // The showing in progress: claimed before the UI has loaded, so two quick calls cannot both show.
+  let current: Showing | undefined
   let destroyed = false
-  let cancelWait: (() => void) | undefined
 
   function report(error: unknown, emit = true): void {
     const e = error instanceof Error ? error : new Error(String(error))
@@ -57,9 +50,7 @@ export function createSurvey(options?: SurveyOptions): Survey {
     }
   }
 
-  function publish(kind: 'score' | 'submit', response: SurveyResponse): void {
-    if (!showing) return
-    showing.response = response
+  function published(kind: 'score' | 'submit', response: SurveyResponse): void {
     try {
       o.onResponse?.(response)
     } catch (error) {
@@ -68,147 +59,60 @@ export function createSurvey(options?: SurveyOptions): Survey {
     events.emit(kind, response)
   }
 
-  function finish(result: SurveyResult): void {
-    showing?.resolve(result)
-  }
-
-  function answered(response: SurveyResponse): SurveyResult {
-    const { score, category, comment } = response
-    return comment === null ? { status: 'answered', score, category } : { status: 'answered', score, category, comment }
-  }
-
-  // Every intent of the customer goes through the state machine, then its consequences run here.
-  function dispatch(event: SurveyEvent): void {
-    const s = showing
-    if (!s) return
-    const before = state
-    state = transition(state, event, s.followUp)
-    if (state === before) return
-    const now = new Date()
-    if (event.type === 'score') {
-      publish('score', startResponse(s.context, event.score, now))
-      if (state.step === 'thanks') complete('', false)
-    } else if (event.type === 'submit') complete(event.comment, event.contactConsent)
-    else if (event.type === 'skip') complete('', false)
-    if (state.step === 'thanks') {
-      const autoClose = o.autoCloseMs ?? 5000
-      // A promoter with a call to action to read is not rushed.
-      const action = o.promoterAction && state.category === 'promoter'
-      if (autoClose > 0 && !action) s.timer = setTimeout(() => close('auto'), autoClose)
-    }
-    if (state.step === 'idle') teardown()
-    else s.view?.update(state)
-  }
-
-  function complete(comment: string, consent: boolean): void {
-    const response = showing?.response
-    if (!response) return
-    const done = completeResponse(response, comment, consent, new Date())
-    publish('submit', done)
-    finish(answered(done))
-  }
-
-  function close(reason: 'closed' | 'hidden' | 'auto'): void {
-    const s = showing
-    if (!s) return
-    const step = state.step
-    if (step === 'question') {
-      if (reason !== 'auto') events.emit('dismiss', { step, response: null })
-      finish({ status: 'dismissed', reason })
-    } else if (step === 'followUp') {
-      // The score was chosen and counts; closing the text box just means no comment.
-      complete('', false)
-      if (reason === 'closed') events.emit('dismiss', { step, response: s.response ?? null })
-    }
-    dispatch({ type: 'close' })
-  }
-
-  function teardown(): void {
-    const s = showing
-    showing = undefined
-    token = undefined
-    if (onScreen === s) onScreen = undefined
-    state = initialState
-    if (!s) return
-    clearTimeout(s.timer)
-    try {
-      s.view?.destroy()
-    } catch (error) {
-      report(error)
-    }
-  }
-
-  async function present(show: ShowOptions, mine: object): Promise<SurveyResult> {
-    const languages = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]
-    const custom = o.locales ?? []
-    const code = resolveLocale(o.locale ?? 'auto', languages, [...custom.map((l) => l.code), ...builtInLocales])
-    const [render, locale] = await Promise.all([
-      import('./view/render'),
-      custom.find((l) => l.code === code) ?? loadLocale(code),
-    ])
-    if (o.placement === 'modal') await Promise.race([render.whenNotTyping(document), new Promise<void>((r) => (cancelWait = r))])
-    if (token !== mine) return notShown('hidden')
-    const parent = o.placement === 'inline' ? findTarget() : document.body
-    if (!parent) return notShown('no-target')
-    return new Promise<SurveyResult>((resolve) => {
-      const copy = copyFor(o, locale as Locale)
-      const s: Showing = {
-        copy,
-        followUp: { detractor: !!copy.followUp.detractor, passive: !!copy.followUp.passive, promoter: !!copy.followUp.promoter },
-        resolve,
-        context: {
-          id: randomId(),
-          surveyId: o.surveyId ?? 'nps',
-          journeyPoint: show.journeyPoint ?? null,
-          locale: copy.lang,
-          question: copy.question,
-          page: pageOf(location.href),
-          user: o.user ?? null,
-          metadata: { ...o.metadata, ...show.metadata },
-          version,
+  async function present(show: ShowOptions, mine: Showing): Promise<SurveyResult> {
+    const ui = await loadUi()
+    let resolve!: (result: SurveyResult) => void
+    const result = new Promise<SurveyResult>((r) => (resolve = r))
+    const journeyPoint = show.journeyPoint ?? null
+    const session = await ui.startSession(
+      document,
+      o,
+      {
+        id: randomId(),
+        surveyId: o.surveyId ?? 'nps',
+        journeyPoint,
+        page: pageOf(location.href),
+        user: o.user ?? null,
+        metadata: { ...o.metadata, ...show.metadata },
+        version,
+      },
+      {
+        response: published,
+        dismissed: (step, response) => events.emit('dismiss', { step, response }),
+        shown: () => events.emit('show', { journeyPoint }),
+        done: resolve,
+        gone: () => {
+          if (current === mine) current = undefined
+          if (onScreen === mine) onScreen = undefined
         },
-      }
-      showing = s
-      onScreen = s
-      state = transition(initialState, { type: 'show' }, s.followUp)
-      s.view = render.mountView(
-        document,
-        { parent, tokens: tokensCss(o), nonce: o.nonce },
-        { copy, placement: o.placement ?? 'bottom-right', theme: o.theme ?? 'auto', maxCommentLength: o.maxCommentLength ?? 2000, promoterAction: o.promoterAction },
-        state,
-        {
-          score: (score) => guard(() => dispatch({ type: 'score', score })),
-          submit: (comment, contactConsent) => guard(() => dispatch({ type: 'submit', comment, contactConsent })),
-          skip: () => guard(() => dispatch({ type: 'skip' })),
-          close: () => guard(() => close('closed')),
-        },
-      )
-      events.emit('show', { journeyPoint: s.context.journeyPoint })
-    })
-  }
-
-  function findTarget(): Element | null {
-    const t = o.target
-    return typeof t === 'string' ? document.querySelector(t) : (t ?? null)
-  }
-
-  function guard(run: () => void): void {
-    try {
-      run()
-    } catch (error) {
-      report(error)
+        error: report,
+      },
+      () => mine.cancelled,
+      new Promise<void>((r) => (mine.cancel = r)),
+    )
+    if (!session) {
+      if (current === mine) current = undefined
+      if (onScreen === mine) onScreen = undefined
+      return mine.cancelled ? notShown('hidden') : Promise.race([result, notShown('no-target')])
     }
+    mine.session = session
+    return result
   }
 
   function hide(): void {
-    guard(() => {
-      if (showing) close('hidden')
-      else if (token) {
-        if (onScreen === token) onScreen = undefined
-        token = undefined
-        cancelWait?.()
+    const c = current
+    if (!c) return
+    try {
+      if (c.session) c.session.hide()
+      else {
+        c.cancelled = true
+        c.cancel()
+        current = undefined
+        if (onScreen === c) onScreen = undefined
       }
-    })
+    } catch (error) {
+      report(error)
+    }
   }
 
   return {
@@ -220,17 +124,15 @@ export function createSurvey(options?: SurveyOptions): Survey {
       }
       if (destroyed) return Promise.resolve(notShown('destroyed'))
       if (typeof document === 'undefined') return Promise.resolve(notShown('no-dom'))
-      if (onScreen || token) return Promise.resolve(notShown('survey-on-screen'))
-      const mine = {}
-      token = mine
-      // Claim the screen before the view has loaded, so two quick calls cannot both show.
+      if (onScreen || current) return Promise.resolve(notShown('survey-on-screen'))
+      const mine: Showing = { cancel: () => {}, cancelled: false }
+      current = mine
       onScreen = mine
       return present(show, mine).catch((error: unknown) => {
         report(error)
-        teardown()
+        if (current === mine) current = undefined
+        if (onScreen === mine) onScreen = undefined
         return notShown('error')
-      }).finally(() => {
-        if (onScreen === mine) onScreen = showing
       })
     },
     hide,

@@ -8,18 +8,6 @@ export type ResponseContext = Pick<
 > & { readonly version: string }
 
 /**
- * The page a response came from: without query string and fragment, which often hold
- * order numbers, e-mail addresses or tokens, unless the shop asks for them.
- *
- * @example
- * pageOf('https://shop.example/order/done?email=a@b.no#top') // → 'https://shop.example/order/done'
- */
-export function pageOf(href: string, includeQuery = false): string {
-  const cut = href.search(includeQuery ? /#/ : /[?#]/)
-  return cut < 0 ? href : href.slice(0, cut)
-}
-
-/**
  * The first version of a response, made the moment a score is chosen (`complete: false`),
  * so a customer who leaves before writing a comment still counts.
  *

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
 import { serve, type StaticServer } from '../support/server'
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-const strictCsp = "default-src 'self'; style-src 'self'; script-src 'self'"
+const nonce = 'r4nd0mN0nce'
+// The strictest policy a shop might set: scripts only from itself, styles only with the nonce.
+const strictCsp = `default-src 'self'; script-src 'self'; style-src 'self' 'nonce-${nonce}'`
 
 describe.runIf(browserAvailable())('the script tag (dist/npskit.iife.js) in Chromium', () => {
   let browser: Browser
@@ -18,22 +20,83 @@ describe.runIf(browserAvailable())('the script tag (dist/npskit.iife.js) in Chro
     await Promise.all([browser?.close(), server?.close()])
   })
 
-  it('defines the npskit global with the package version under a strict CSP', async () => {
+  async function open(path: string): Promise<{ page: Page; problems: string[]; requested: string[] }> {
     const page = await browser.newPage()
     const problems: string[] = []
+    const requested: string[] = []
     page.on('pageerror', (error) => problems.push(error.message))
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
     })
-    await page.goto(server.origin + '/test/fixtures/iife.html')
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    await page.goto(server.origin + path)
+    return { page, problems, requested }
+  }
+
+  it('reads data-* and the JSON block, replays queued calls in order, and shows at the journey point', async () => {
+    const { page, problems, requested } = await open('/test/fixtures/script-tag.html')
+    const host = page.locator('npskit-survey')
+    await host.locator('[role=radiogroup]').waitFor()
+    // data-locale="nb" and data-brand
+    await expect(host.locator('[part~=question]').textContent()).resolves.toContain('anbefale Nordhandel')
+    // data-placement
+    expect(await host.evaluate((el) => el.shadowRoot!.querySelector('.root')!.className)).toContain('bottom-left')
+    await host.locator('[role=radio]').nth(3).click()
+    await host.locator('textarea').fill('Pakken kom for sent')
+    await host.getByRole('button', { name: 'Send' }).click()
+    await expect(host.locator('[part~=thank-you]').textContent()).resolves.toContain('Vi leser alt')
+    expect(await page.evaluate(() => (window as unknown as { __events: string[] }).__events)).toEqual([
+      'show:checkout-complete',
+      'score:3',
+      'submit:Pakken kom for sent',
+    ])
     const global = await page.evaluate(() => {
-      const npskit = (window as unknown as { npskit?: { version?: unknown } }).npskit
-      return { type: typeof npskit, version: npskit?.version }
+      const n = (window as unknown as { npskit: Record<string, unknown> }).npskit
+      return { type: typeof n, version: n.version, methods: ['show', 'hide', 'on', 'destroy'].every((m) => typeof n[m] === 'function') }
     })
-    expect(global).toEqual({ type: 'object', version: pkg.version })
+    expect(global).toEqual({ type: 'function', version: pkg.version, methods: true })
+    // The UI and exactly one locale were fetched from beside the script.
+    expect(requested).toContain('/dist/npskit-ui.js')
+    expect(requested.filter((p) => p.startsWith('/dist/locales/'))).toEqual(['/dist/locales/nb.js'])
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([])
-    expect(problems).toEqual([])
-    expect(server.requests).toContain('/dist/npskit.iife.js')
+    // data-cookieconsent belongs to a consent manager: a warning, nothing worse.
+    expect(problems).toEqual([expect.stringContaining('data-cookieconsent')])
+    await page.close()
+  })
+
+  it('costs only the loader on a page where no survey shows, and loading it twice gives one instance and a warning', async () => {
+    const { page, problems, requested } = await open('/test/fixtures/script-tag-quiet.html')
+    await page.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
+    await page.waitForTimeout(300)
+    // Chromium may serve the second tag from its memory cache: one or two requests, all the loader.
+    expect(new Set(requested.filter((p) => p.startsWith('/dist/')))).toEqual(new Set(['/dist/npskit.iife.js']))
+    expect(await page.locator('npskit-survey').count()).toBe(0)
+    expect(problems).toEqual([expect.stringContaining('twice')])
+    // The one instance works: showing now fetches the UI.
+    await page.evaluate(() => void (window as unknown as { npskit: (c: string, o?: object) => unknown }).npskit('show'))
+    await page.locator('npskit-survey').locator('[role=radiogroup]').waitFor()
+    expect(requested).toContain('/dist/npskit-ui.js')
+    expect(await page.locator('npskit-survey').count()).toBe(1)
+    await page.close()
+  })
+
+  it('reports a wrong attribute on the console instead of breaking the page', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    page.on('pageerror', (e) => errors.push('pageerror ' + e.message))
+    await page.route('**/bad.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><p id=ok>shop</p><script src="/dist/npskit.iife.js" data-placement="center"></script>',
+      }),
+    )
+    await page.goto(server.origin + '/bad.html')
+    await page.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
+    expect(errors).toEqual([expect.stringMatching(/option "placement" must be one of/)])
+    // Commands are answered with a clear error, not a crash.
+    await page.evaluate(() => (window as unknown as { npskit: (c: string) => unknown }).npskit('show'))
+    expect(errors[1]).toMatch(/unknown command "show"|npskit/)
     await page.close()
   })
 })

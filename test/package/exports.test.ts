@@ -39,6 +39,24 @@ describe('the exports map, as Node sees it', () => {
     expect(out).toBe('string undefined')
   })
 
+  it('imports npskit and npskit/element in Node (server-side rendering) without throwing; calls are inert', async () => {
+    const script = [
+      "import { createSurvey } from 'npskit'",
+      "import { NpsSurveyElement, defineSurveyElement } from 'npskit/element'",
+      'defineSurveyElement()',
+      "const s = createSurvey({ brand: 'Nordhandel' })",
+      'const result = await s.show()',
+      'console.log(JSON.stringify([typeof NpsSurveyElement, result]))',
+    ].join('\n')
+    const out = await node(['--input-type=module', '-e', script])
+    expect(JSON.parse(out)).toEqual(['function', { status: 'not-shown', reason: 'no-dom' }])
+  })
+
+  it('ships the response JSON Schema as npskit/schema.json', async () => {
+    const out = await node(['-e', "const s = require('npskit/schema.json'); console.log(s.title, s.required.length)"])
+    expect(out).toBe('npskit response 16')
+  })
+
   it('exposes package.json', async () => {
     const out = await node(['-e', "console.log(require('npskit/package.json').name)"])
     expect(out).toBe('npskit')

@@ -1,0 +1,160 @@
+// The lazily loaded half of npskit: everything that is only needed once a survey is about to
+// show (the locale, the copy, the state machine, the response, Preact and the view). The loader
+// (src/survey.ts) decides whether and when; this file runs one showing from start to end.
+import { copyFor } from './core/copy'
+import { resolveLocale } from './core/locale'
+import type { Locale } from './core/messages'
+import { initialState, transition, type FollowUpFor, type SurveyEvent, type SurveyState } from './core/machine'
+import { completeResponse, startResponse, type ResponseContext } from './core/response'
+import { tokensCss } from './core/tokens'
+import { builtInLocales, loadLocale } from './adapters/loadLocale'
+import type { SurveyOptions, SurveyResponse, SurveyResult } from './types'
+import { mountView, whenNotTyping, type View } from './view/render'
+
+/** What the loader learns from a showing, in the order it happens. */
+export interface SessionHooks {
+  /** Once with the score (`complete: false`), once complete. */
+  response(kind: 'score' | 'submit', response: SurveyResponse): void
+  /** The customer closed it; `response` is null when no score was chosen. */
+  dismissed(step: 'question' | 'followUp' | 'thanks', response: SurveyResponse | null): void
+  /** The survey is on screen. */
+  shown(): void
+  /** The outcome is known: `show()` resolves with this (the thank-you may still be on screen). */
+  done(result: SurveyResult): void
+  /** The survey has left the screen. */
+  gone(): void
+  /** For errors of the page's own code (handlers), never thrown. */
+  error(error: unknown): void
+}
+
+/** A survey on screen, as the loader holds it. */
+export interface Session {
+  /** Closes it as if by the host (`hide()`): reason `'hidden'`. */
+  hide(): void
+}
+
+/** What a showing knows before it starts; the locale and question are filled in here. */
+export type SessionContext = Omit<ResponseContext, 'locale' | 'question'>
+
+/**
+ * Resolves the locale, waits (modal only) until the customer is not typing, then mounts the
+ * survey. Resolves to undefined when `cancelled()` turned true meanwhile (the host hid it).
+ */
+export async function startSession(
+  doc: Document,
+  o: SurveyOptions,
+  context: SessionContext,
+  hooks: SessionHooks,
+  cancelled: () => boolean,
+  wait: Promise<void>,
+): Promise<Session | undefined> {
+  const nav = doc.defaultView?.navigator
+  const languages = nav ? (nav.languages ?? [nav.language]) : []
+  const custom = o.locales ?? []
+  const code = resolveLocale(o.locale ?? 'auto', languages, [...custom.map((l) => l.code), ...builtInLocales])
+  const locale: Locale = custom.find((l) => l.code === code) ?? (await loadLocale(code))
+  if (o.placement === 'modal') await Promise.race([whenNotTyping(doc), wait])
+  if (cancelled()) return undefined
+  const parent = o.placement === 'inline' ? (typeof o.target === 'string' ? doc.querySelector(o.target) : (o.target ?? null)) : doc.body
+  if (!parent) {
+    hooks.done({ status: 'not-shown', reason: 'no-target' })
+    return undefined
+  }
+
+  const copy = copyFor(o, locale)
+  const full: ResponseContext = { ...context, locale: copy.lang, question: copy.question }
+  const followUp: FollowUpFor = { detractor: !!copy.followUp.detractor, passive: !!copy.followUp.passive, promoter: !!copy.followUp.promoter }
+  let state: SurveyState = transition(initialState, { type: 'show' }, followUp)
+  let response: SurveyResponse | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let view: View | undefined
+  let ended = false
+
+  const guard = (run: () => void) => () => {
+    try {
+      run()
+    } catch (error) {
+      hooks.error(error)
+    }
+  }
+  const answered = (r: SurveyResponse): SurveyResult =>
+    r.comment === null
+      ? { status: 'answered', score: r.score, category: r.category }
+      : { status: 'answered', score: r.score, category: r.category, comment: r.comment }
+
+  function end(result: SurveyResult): void {
+    if (ended) return
+    ended = true
+    hooks.done(result)
+  }
+
+  function complete(comment: string, consent: boolean): void {
+    if (!response || response.complete) return
+    response = completeResponse(response, comment, consent, new Date())
+    hooks.response('submit', response)
+    end(answered(response))
+  }
+
+  // Every intent of the customer goes through the state machine; its consequences run here.
+  function dispatch(event: SurveyEvent): void {
+    const before = state
+    state = transition(state, event, followUp)
+    if (state === before) return
+    if (event.type === 'score') {
+      response = startResponse(full, event.score, new Date())
+      hooks.response('score', response)
+      if (state.step === 'thanks') complete('', false)
+    } else if (event.type === 'submit') complete(event.comment, event.contactConsent)
+    else if (event.type === 'skip') complete('', false)
+    if (state.step === 'thanks') {
+      const autoClose = o.autoCloseMs ?? 5000
+      // A promoter with a call to action to read is not rushed.
+      const action = o.promoterAction && state.category === 'promoter'
+      if (autoClose > 0 && !action) timer = setTimeout(guard(() => close('auto')), autoClose)
+    }
+    if (state.step === 'idle') teardown()
+    else view?.update(state)
+  }
+
+  function close(reason: 'closed' | 'hidden' | 'auto'): void {
+    const step = state.step
+    if (step === 'question') {
+      if (reason !== 'auto') hooks.dismissed(step, null)
+      end({ status: 'dismissed', reason })
+    } else if (step === 'followUp') {
+      // The score was chosen and counts; closing the text box just means no comment.
+      complete('', false)
+      if (reason === 'closed') hooks.dismissed(step, response ?? null)
+    }
+    dispatch({ type: 'close' })
+  }
+
+  function teardown(): void {
+    clearTimeout(timer)
+    const v = view
+    view = undefined
+    try {
+      v?.destroy()
+    } catch (error) {
+      hooks.error(error)
+    }
+    // Whatever ended it, show() resolves exactly once.
+    end(response ? answered(response) : { status: 'dismissed', reason: 'hidden' })
+    hooks.gone()
+  }
+
+  view = mountView(
+    doc,
+    { parent, tokens: tokensCss(o), nonce: o.nonce },
+    { copy, placement: o.placement ?? 'bottom-right', theme: o.theme ?? 'auto', maxCommentLength: o.maxCommentLength ?? 2000, promoterAction: o.promoterAction },
+    state,
+    {
+      score: (score) => guard(() => dispatch({ type: 'score', score }))(),
+      submit: (comment, contactConsent) => guard(() => dispatch({ type: 'submit', comment, contactConsent }))(),
+      skip: guard(() => dispatch({ type: 'skip' })),
+      close: guard(() => close('closed')),
+    },
+  )
+  hooks.shown()
+  return { hide: guard(() => (state.step === 'idle' ? teardown() : close('hidden'))) }
+}
