@@ -1,7 +1,19 @@
-// `npm start`: builds dist/ when it is missing or older than src/, then serves the demo
-// on 127.0.0.1 (PORT, default 4321). No dependencies beyond Node itself.
+// `npm start`: builds dist/ when it is missing or older than src/, opens the database (PGlite in
+// .data/ or PostgreSQL at DATABASE_URL), then serves on 127.0.0.1 (PORT, default 4321):
+//   /            Nordhandel, a demo shop whose order confirmation asks the NPS question
+//   /playground  every widget option, live, with the script tag to copy
+//   /dashboard   NPS, trends, breakdowns and the close-the-loop inbox
+//   /calculator  NPS of pasted scores
+//   /api/*       the reference collector (demo/collector/)
+//
+// Environment: PORT, DATABASE_URL, DEMO_DATA_DIR ('memory://' for a throwaway database),
+// ALLOWED_ORIGINS (comma-separated origins that may post responses), RATE_LIMIT
+// ('burst/perMinute', 'off'), DEMO_SEED (how many responses to generate when the database is
+// empty, so a first start has a dashboard worth seeing [3000]; 0 starts empty),
+// DEMO_LIFETIME_MS (exit after this long: tests use it so no server outlives them).
 import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
+import { randomInt } from 'node:crypto'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
@@ -20,8 +32,9 @@ function newest(dir) {
 }
 
 function ensureBuilt() {
-  const built = join(root, 'dist', 'score.js')
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(join(root, 'src'))) return
+  const built = [join(root, 'dist', 'score.js'), join(root, 'dist', 'index.js'), join(root, 'dist', 'npskit.iife.js')]
+  const sources = newest(join(root, 'src'))
+  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) return
   console.log('dist/ is missing or stale: building…')
   const rollup = join(root, 'node_modules', 'rollup', 'dist', 'bin', 'rollup')
   const result = spawnSync(process.execPath, [rollup, '-c'], { cwd: root, stdio: 'inherit' })
@@ -31,18 +44,89 @@ function ensureBuilt() {
   }
 }
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' }
-const routes = { '/': 'demo/public/index.html', '/calculator': 'demo/public/calculator.html' }
+// The collector imports npskit/score from dist/, so it loads after the build.
+ensureBuilt()
+const { createCollector } = await import('./collector/index.mjs')
+const { openDemoDatabase } = await import('./database.mjs')
+const { renderConfirmation, shopLocales } = await import('./shop/confirmation.mjs')
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+}
+const pages = {
+  '/': 'demo/public/index.html',
+  '/playground': 'demo/public/playground.html',
+  '/dashboard': 'demo/public/dashboard.html',
+  '/calculator': 'demo/public/calculator.html',
+  // The charting library, straight from node_modules: one UMD file, no build step.
+  '/vendor/chart.js': 'node_modules/chart.js/dist/chart.umd.min.js',
+}
 // The demo pages follow the same strict policy a careful shop would set.
-const csp = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'"
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+const securityHeaders = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' }
+
+function rateLimitFrom(value) {
+  if (value === 'off') return false
+  const [burst, perMinute] = (value ?? '').split('/').map(Number)
+  return burst > 0 && perMinute > 0 ? { burst, perMinute } : {}
+}
+
+const { db, where } = await openDemoDatabase()
+const seedCount = Number(process.env.DEMO_SEED ?? 3000)
+if (seedCount > 0) {
+  const { rows } = await db.query('SELECT count(*)::int AS n FROM responses')
+  if (rows[0].n === 0) {
+    const { seed } = await import('./seed/seed.mjs')
+    console.log(`Empty database: adding ${seedCount} generated responses for the dashboard (DEMO_SEED=0 to skip)…`)
+    await seed(db, { count: seedCount })
+  }
+}
+const collector = createCollector({
+  db,
+  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  rateLimit: rateLimitFrom(process.env.RATE_LIMIT),
+})
+
+async function readForm(req) {
+  let body = ''
+  for await (const chunk of req) {
+    body += chunk
+    if (body.length > 8192) break
+  }
+  return new URLSearchParams(body)
+}
 
 async function handle(req, res) {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost')
+  if (await collector(req, res)) return
+  const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost')
   if (pathname === '/favicon.ico') {
     res.writeHead(204).end()
     return
   }
-  const mapped = routes[pathname] ?? (pathname.startsWith('/dist/') || pathname.startsWith('/demo/public/') ? pathname.slice(1) : undefined)
+  // Checkout: the shop makes an order number and shows the confirmation for it.
+  if (pathname === '/checkout' && req.method === 'POST') {
+    const form = await readForm(req)
+    const lang = shopLocales.includes(form.get('lang')) ? form.get('lang') : 'en'
+    const order = `NH-${new Date().getFullYear()}-${randomInt(100000, 1000000)}`
+    res.writeHead(303, { location: `/order/${order}?lang=${lang}` }).end()
+    return
+  }
+  const order = /^\/order\/([^/]+)$/.exec(pathname)
+  if (order && req.method === 'GET') {
+    const html = await renderConfirmation(decodeURIComponent(order[1]), searchParams.get('lang'))
+    if (html === null) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('No such order')
+      return
+    }
+    res.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store', ...securityHeaders }).end(html)
+    return
+  }
+  const mapped = pages[pathname] ?? (pathname.startsWith('/dist/') || pathname.startsWith('/demo/public/') ? pathname.slice(1) : undefined)
   const file = mapped && normalize(join(root, mapped))
   if (!file || !file.startsWith(root + sep) || req.method !== 'GET') {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
@@ -50,22 +134,42 @@ async function handle(req, res) {
   }
   try {
     const body = await readFile(file)
-    res.writeHead(200, {
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': csp,
-      'x-content-type-options': 'nosniff',
-    })
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', ...securityHeaders })
     res.end(body)
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
   }
 }
 
-ensureBuilt()
 const server = createServer((req, res) => {
-  handle(req, res).catch(() => res.writeHead(500).end())
+  handle(req, res).catch((error) => {
+    console.error(error)
+    if (!res.headersSent) res.writeHead(500).end()
+  })
 })
+
+let closing = false
+async function shutdown() {
+  if (closing) return
+  closing = true
+  server.close()
+  server.closeAllConnections()
+  // PGlite writes its files on close: stop cleanly so the next start finds them whole.
+  await db.close().catch(() => {})
+  process.exit(0)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)
+if (process.env.DEMO_LIFETIME_MS) setTimeout(shutdown, Number(process.env.DEMO_LIFETIME_MS)).unref()
+
 server.listen(port, '127.0.0.1', () => {
   const base = `http://127.0.0.1:${server.address().port}`
-  console.log(`npskit demo running:\n  ${base}/            overview\n  ${base}/calculator  NPS calculator built on npskit/score\nPress Ctrl+C to stop.`)
+  console.log(
+    `npskit demo running (responses stored in ${where}):\n` +
+      `  ${base}/            Nordhandel, a demo shop: check out to be asked the question\n` +
+      `  ${base}/playground  every widget option, live, with its script tag\n` +
+      `  ${base}/dashboard   NPS, trends and the close-the-loop inbox\n` +
+      `  ${base}/calculator  NPS calculator built on npskit/score\n` +
+      `Press Ctrl+C to stop.`,
+  )
 })

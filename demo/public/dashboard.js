@@ -1,0 +1,245 @@
+// The dashboard: renders GET /api/summary (every number computed by npskit/score on the server)
+// with Chart.js, and the close-the-loop inbox from GET /api/responses. Customer text is only
+// ever put on the page with textContent.
+import { category } from '/dist/score.js'
+
+const $ = (id) => document.getElementById(id)
+const Chart = window.Chart
+Chart.defaults.animation = false
+Chart.defaults.font.family = getComputedStyle(document.body).fontFamily
+Chart.defaults.maintainAspectRatio = false
+
+const colours = { detractor: '#c0392b', passive: '#d4a017', promoter: '#1f7a5c', line: '#1f4e5f', band: 'rgba(31, 78, 95, 0.15)' }
+const signed = (n, digits = 0) => (n === null ? '–' : (n > 0 ? '+' : n < 0 ? '−' : '') + Math.abs(n).toFixed(digits))
+const day = (iso) => iso.slice(0, 10)
+const DAY = 864e5
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' })
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' })
+
+function filters() {
+  const params = new URLSearchParams()
+  const from = $('from').value
+  const to = $('to').value
+  if (from) params.set('from', from)
+  // The form's "to" is a day, inclusive; the API's is an instant, exclusive.
+  if (to) params.set('to', new Date(Date.parse(to) + DAY).toISOString().slice(0, 10))
+  for (const name of ['journeyPoint', 'locale']) if ($(name).value) params.set(name, $(name).value)
+  return params
+}
+
+async function getJson(url, init) {
+  const response = await fetch(url, init)
+  const body = await response.json()
+  if (!response.ok) throw new Error(body.error ?? response.statusText)
+  return body
+}
+
+const charts = {}
+function draw(id, config) {
+  charts[id]?.destroy()
+  charts[id] = new Chart($(id), config)
+}
+
+function fillSelect(select, values, label = (v) => v) {
+  const current = select.value
+  select.replaceChildren(new Option('All', ''), ...values.map((v) => new Option(label(v), v)))
+  select.value = values.includes(current) ? current : ''
+}
+
+function renderKpis(s) {
+  $('nps').textContent = signed(s.nps)
+  $('nps').className = 'big ' + (s.nps === null ? '' : s.nps >= 30 ? 'promoter' : s.nps < 0 ? 'detractor' : 'passive')
+  $('interval').textContent = s.interval
+    ? `${Math.round(s.interval.level * 100)} % confidence interval ${signed(s.interval.low, 1)} to ${signed(s.interval.high, 1)}`
+    : 'No responses in this period.'
+  const t = s.tally
+  $('total').textContent = t.total.toLocaleString('en')
+  const pct = (n) => (t.total ? Math.round((n / t.total) * 100) : 0)
+  $('counts').textContent = `${pct(t.promoters)} % promoters · ${pct(t.passives)} % passives · ${pct(t.detractors)} % detractors`
+  const [d, p, r] = $('shares').children
+  d.style.flexGrow = String(t.detractors)
+  p.style.flexGrow = String(t.passives)
+  r.style.flexGrow = String(t.promoters)
+  const { current, previous, test } = s.comparison
+  if (test) {
+    $('change').textContent = signed(test.difference, 1)
+    $('change').className = 'big ' + (!test.significant ? '' : test.difference > 0 ? 'promoter' : 'detractor')
+    $('compare').textContent =
+      `${signed(current.nps, 1)} now, ${signed(previous.nps, 1)} in ${day(previous.from)} – ${day(new Date(Date.parse(previous.to) - 1).toISOString())} ` +
+      `(${previous.tally.total} responses). p ${test.pValue < 0.001 ? '< 0.001' : '= ' + test.pValue.toFixed(3)}: ` +
+      (test.significant ? 'a significant change.' : 'not significant, this could be noise.')
+  } else {
+    $('change').textContent = '–'
+    $('change').className = 'big'
+    $('compare').textContent = 'Not enough responses in one of the two periods to compare them.'
+  }
+}
+
+function renderCharts(s) {
+  draw('distribution', {
+    type: 'bar',
+    data: {
+      labels: s.histogram.map((_, score) => String(score)),
+      datasets: [{ label: 'Responses', data: s.histogram, backgroundColor: s.histogram.map((_, score) => colours[category(score)]), borderRadius: 3 }],
+    },
+    options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  })
+  const weeks = s.trend
+  draw('trend', {
+    type: 'line',
+    data: {
+      labels: weeks.map((w) => w.start),
+      datasets: [
+        { label: 'high', data: weeks.map((w) => w.high), borderWidth: 0, pointRadius: 0, fill: '+1', backgroundColor: colours.band },
+        { label: 'low', data: weeks.map((w) => w.low), borderWidth: 0, pointRadius: 0, fill: false },
+        { label: 'NPS', data: weeks.map((w) => w.nps), borderColor: colours.line, backgroundColor: colours.line, pointRadius: 2, tension: 0.25, spanGaps: true },
+      ],
+    },
+    options: {
+      scales: { y: { suggestedMin: -20, suggestedMax: 60 }, x: { ticks: { maxTicksLimit: 8 } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          filter: (item) => item.dataset.label === 'NPS',
+          callbacks: {
+            title: (items) => 'Week of ' + items[0].label,
+            label: (item) => {
+              const w = weeks[item.dataIndex]
+              return `NPS ${signed(w.nps, 1)} (${signed(w.low, 0)} to ${signed(w.high, 0)}), ${w.tally.total} responses`
+            },
+          },
+        },
+      },
+    },
+  })
+  breakdown('byJourneyPoint', s.byJourneyPoint, (k) => k)
+  breakdown('byLocale', s.byLocale, (k) => (k === '(none)' ? k : `${languageNames.of(k)} (${k})`))
+}
+
+function breakdown(id, rows, label) {
+  draw(id, {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => label(r.key)),
+      datasets: [{ label: 'NPS', data: rows.map((r) => r.nps), backgroundColor: rows.map((r) => (r.nps >= 30 ? colours.promoter : r.nps < 0 ? colours.detractor : colours.passive)), borderRadius: 3 }],
+    },
+    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { suggestedMin: -50, suggestedMax: 50 } } },
+  })
+  const table = $(id + 'Table')
+  const head = document.createElement('tr')
+  for (const text of ['', 'NPS', '95 % interval', 'n']) {
+    const th = document.createElement('th')
+    th.textContent = text
+    head.append(th)
+  }
+  table.replaceChildren(
+    head,
+    ...rows.map((r) => {
+      const tr = document.createElement('tr')
+      for (const text of [label(r.key), signed(r.nps, 1), `${signed(r.low, 0)} to ${signed(r.high, 0)}`, String(r.tally.total)]) {
+        const td = document.createElement('td')
+        td.textContent = text
+        tr.append(td)
+      }
+      return tr
+    }),
+  )
+}
+
+let inboxPage = 1
+async function renderInbox(append = false) {
+  inboxPage = append ? inboxPage + 1 : 1
+  const params = filters()
+  params.set('category', 'detractor')
+  params.set('hasComment', 'true')
+  if (!$('show-done').checked) params.set('followedUp', 'false')
+  params.set('pageSize', '10')
+  params.set('page', String(inboxPage))
+  const open = new URLSearchParams(params)
+  open.set('followedUp', 'false')
+  open.set('pageSize', '1')
+  open.delete('page')
+  const [list, openCount] = await Promise.all([getJson('/api/responses?' + params), getJson('/api/responses?' + open)])
+  $('open-count').textContent = `${openCount.total} open`
+  const items = list.items.map(message)
+  if (append) $('inbox').append(...items)
+  else $('inbox').replaceChildren(...items)
+  if (!append && items.length === 0) {
+    const empty = document.createElement('li')
+    empty.className = 'muted'
+    empty.textContent = 'Nothing to follow up. 🎉'
+    $('inbox').append(empty)
+  }
+  $('more').hidden = list.page >= list.pages
+}
+
+function el(tag, className, text) {
+  const element = document.createElement(tag)
+  if (className) element.className = className
+  if (text !== undefined) element.textContent = text
+  return element
+}
+
+function message(r) {
+  const item = el('li', 'message' + (r.followedUpAt ? ' done' : ''))
+  item.dataset.id = r.id
+  const meta = el('p', 'meta')
+  meta.append(
+    el('span', 'score detractor-bg', String(r.score)),
+    el('time', '', dateTime.format(new Date(r.createdAt))),
+    el('span', 'tag', r.journeyPoint ?? 'no journey point'),
+    el('span', 'tag', r.locale),
+  )
+  if (r.metadata?.order) meta.append(el('span', 'tag', String(r.metadata.order)))
+  if (r.contactConsent) meta.append(el('span', 'consent', '✆ May be contacted' + (r.user?.id ? `: ${r.user.id}` : '')))
+  const comment = el('blockquote', 'comment', r.comment)
+  comment.lang = r.locale
+  const actions = el('p', 'message-actions')
+  const button = el('button', 'button small' + (r.followedUpAt ? ' secondary' : ''), r.followedUpAt ? 'Reopen' : 'Mark as followed up')
+  button.type = 'button'
+  button.addEventListener('click', async () => {
+    button.disabled = true
+    try {
+      const updated = await getJson(`/api/responses/${encodeURIComponent(r.id)}/followed-up`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ followedUp: !r.followedUpAt }),
+      })
+      item.replaceWith(message(updated))
+      const count = await getJson('/api/responses?' + new URLSearchParams({ ...Object.fromEntries(filters()), category: 'detractor', hasComment: 'true', followedUp: 'false', pageSize: '1' }))
+      $('open-count').textContent = `${count.total} open`
+    } catch (error) {
+      $('error').textContent = 'Could not save: ' + error.message
+      button.disabled = false
+    }
+  })
+  if (r.followedUpAt) actions.append(el('span', 'muted', 'Followed up ' + dateTime.format(new Date(r.followedUpAt)) + ' '))
+  actions.append(button)
+  item.append(meta, comment, actions)
+  return item
+}
+
+async function refresh() {
+  $('error').textContent = ''
+  const params = filters()
+  $('csv').href = '/api/responses?' + new URLSearchParams({ ...Object.fromEntries(params), format: 'csv' })
+  try {
+    const s = await getJson('/api/summary?' + params)
+    fillSelect($('journeyPoint'), s.journeyPoints)
+    fillSelect($('locale'), s.locales, (k) => `${languageNames.of(k)} (${k})`)
+    if (!$('from').value) $('from').value = day(s.period.from)
+    if (!$('to').value) $('to').value = day(new Date(Date.parse(s.period.to) - 1).toISOString())
+    renderKpis(s)
+    renderCharts(s)
+    await renderInbox()
+    document.body.dataset.ready = 'true'
+  } catch (error) {
+    $('error').textContent = 'Could not load the summary: ' + error.message
+  }
+}
+
+$('filters').addEventListener('change', refresh)
+$('filters').addEventListener('submit', (event) => event.preventDefault())
+$('show-done').addEventListener('change', () => renderInbox())
+$('more').addEventListener('click', () => renderInbox(true))
+refresh()
