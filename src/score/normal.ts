@@ -4,24 +4,24 @@ import { fail } from './fail'
 // the code): a series near the centre, a continued fraction in the tail, each good to about
 // 1e-15, and an inverse by bisection on them.
 
-const density = (x: number): number => Math.exp((-x * x) / 2) / 2.506628274631 // √(2π)
-
 /**
  * Q(x) = P(Z > x) = 1 − Φ(x) for the standard normal Z, computed directly rather than as
  * 1 − Φ(x), so it stays accurate in relative terms far into the tail and tiny p-values do not
  * round to 0 early (Q(10) ≈ 7.6e-24). For any x; NaN gives NaN.
  */
 export const upperTail = (x: number): number => {
+  // The density φ(x) = e^(−x²/2) / √(2π).
+  const density = Math.exp((-x * x) / 2) / 2.506628274631
   let f = x
   let k = 120
   if (x < 3) {
     // Marsaglia (2004): Φ(x) = 1/2 + φ(x)·(x + x³/3 + x⁵/(3·5) + …), summed until it stops changing.
     for (let term = (k = 1) && x; f + term !== f; ) f += term *= (x * x) / (k += 2)
-    return 0.5 - density(x) * f
+    return 0.5 - density * f
   }
   // Laplace: Q(x) = φ(x) / (x + 1/(x + 2/(x + 3/(x + …)))), evaluated from the bottom up.
   for (; k; ) f = x + k-- / f
-  return density(x) / f
+  return density / f
 }
 
 /**

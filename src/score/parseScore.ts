@@ -4,7 +4,7 @@ import type { Score } from './types'
 // One or two digits, then nothing, "/10", or separators (spaces, - – — : or an opening
 // parenthesis) and a label that does not start with a digit, sign or decimal mark, so that
 // "9 - 10", "7.5", "7,5" and "1e1" are not misread as 9, 7 and 1.
-const pattern = /^(\d\d?)(\s*\/\s*10|[\s:(–—-]+[^\d\s.,+-][^]*)?$/
+const pattern = /^(\d\d?)(\s*\/\s*10$|[\s:(–—-]+[^\d\s.,+-]|$)/
 
 /**
  * Reads a score the way spreadsheets and survey exports write it. Returns `undefined` for

@@ -44,12 +44,13 @@ const DAY = 864e5
  */
 export const trend = (responses: Iterable<Timed>, options: TrendOptions): TrendBucket[] => {
   const { interval, timeZone = 'UTC' } = options
-  // Days since 1970-01-01 → the first day of its bucket (1970-01-01 was a Thursday).
+  // Days since 1970-01-01 → the first day of its bucket. 1970-01-01 was a Thursday, so (d + 3) mod 7
+  // is the days since Monday; 4e9 ≡ 3 (mod 7) keeps the sum positive for every day a Date can hold.
   const first = (d: number): number =>
     interval == 'day'
       ? d
       : interval == 'week'
-        ? d - ((d % 7) + 10) % 7
+        ? d - (d + 4e9) % 7
         : interval == 'month'
           ? d + 1 - new Date(d * DAY).getUTCDate()
           : fail('interval', interval, TypeError)
