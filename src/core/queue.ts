@@ -1,0 +1,61 @@
+import type { SurveyResponse } from '../types'
+
+/** The bounds on the delivery queue: what a visitor's storage may hold however long a collector is down. */
+export const QUEUE_LIMITS = { items: 100, ageMs: 7 * 24 * 3600 * 1000 } as const
+
+const time = (r: SurveyResponse): number => Date.parse(r.updatedAt)
+
+/**
+ * Adds a response to the queue, or replaces the queued version with the same `id`.
+ * The newest `updatedAt` wins (on a tie, the complete one): a `complete: false` arriving
+ * after its `complete: true` (another tab, a late retry) never takes its place.
+ * The newest version goes to the end; past {@link QUEUE_LIMITS}.items the oldest are cut.
+ *
+ * @example
+ * upsert(upsert([], first), completed) // → [completed]
+ */
+export function upsert(queue: readonly SurveyResponse[], response: SurveyResponse): SurveyResponse[] {
+  const old = queue.find((r) => r.id === response.id)
+  if (old && (time(old) > time(response) || (time(old) === time(response) && old.complete && !response.complete))) return [...queue]
+  return [...queue.filter((r) => r.id !== response.id), response].slice(-QUEUE_LIMITS.items)
+}
+
+/**
+ * Removes exactly the version that was delivered. If a newer version of the same `id`
+ * was queued while the old one was on the wire, it stays, to be sent next.
+ */
+export function removeSent(queue: readonly SurveyResponse[], sent: SurveyResponse): SurveyResponse[] {
+  const key = JSON.stringify(sent)
+  return queue.filter((r) => r.id !== sent.id || JSON.stringify(r) !== key)
+}
+
+/**
+ * Turns whatever storage held under the queue's key into a valid queue, never throwing.
+ * Anything that is not a list of responses (another script's data, a truncated write,
+ * an older format) counts as nothing; entries without a string `id` and a readable
+ * `updatedAt`, or older than {@link QUEUE_LIMITS}.ageMs, are dropped, duplicates merged.
+ *
+ * @param raw - `JSON.parse` of the stored text (or `null`).
+ * @param now - epoch ms, to age entries out.
+ */
+export function reviveQueue(raw: unknown, now: number): SurveyResponse[] {
+  let queue: SurveyResponse[] = []
+  if (!Array.isArray(raw)) return queue
+  // Slice first: a corrupt list of a million entries costs no more than a full one.
+  for (const r of raw.slice(-2 * QUEUE_LIMITS.items) as unknown[]) {
+    if (typeof r !== 'object' || r === null) continue
+    const { id, updatedAt } = r as Record<string, unknown>
+    const t = typeof updatedAt === 'string' ? Date.parse(updatedAt) : Number.NaN
+    if (typeof id === 'string' && id !== '' && id.length <= 200 && t > now - QUEUE_LIMITS.ageMs) queue = upsert(queue, r as SurveyResponse)
+  }
+  return queue
+}
+
+/** Parses stored queue text; anything unreadable is an empty queue. */
+export function parseQueue(text: string | null, now: number): SurveyResponse[] {
+  try {
+    return reviveQueue(JSON.parse(text ?? 'null'), now)
+  } catch {
+    return []
+  }
+}

@@ -1,0 +1,104 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parseQueue, QUEUE_LIMITS, removeSent, reviveQueue, upsert } from '../../../src/core/queue'
+import type { SurveyResponse } from '../../../src/types'
+import { iso, response, T0 } from './helpers'
+
+
+describe('upsert', () => {
+  it('adds new ids at the end', () => {
+    expect(upsert(upsert([], response('a')), response('b')).map((r) => r.id)).toEqual(['a', 'b'])
+  })
+
+  it('replaces the queued version of the same id with a newer one', () => {
+    const q = upsert(upsert([response('a'), response('b')], response('a', T0 + 5000, true)), response('c'))
+    expect(q.map((r) => [r.id, r.complete])).toEqual([
+      ['b', false],
+      ['a', true],
+      ['c', false],
+    ])
+  })
+
+  it('never lets an older version replace a newer one', () => {
+    const done = response('a', T0 + 5000, true)
+    expect(upsert([done], response('a', T0))).toEqual([done])
+  })
+
+  it('on equal updatedAt, keeps the complete version', () => {
+    const done = response('a', T0, true)
+    expect(upsert([done], response('a', T0, false))).toEqual([done])
+    expect(upsert([response('a', T0, false)], done)).toEqual([done])
+  })
+
+  it(`keeps at most ${QUEUE_LIMITS.items}, dropping the oldest`, () => {
+    let q: SurveyResponse[] = []
+    for (let i = 0; i < 130; i++) q = upsert(q, response('r' + i))
+    expect(q).toHaveLength(QUEUE_LIMITS.items)
+    expect(q[0]!.id).toBe('r30')
+    expect(q.at(-1)!.id).toBe('r129')
+  })
+
+  it('does not change its input', () => {
+    const q = Object.freeze([response('a')])
+    expect(() => upsert(q, response('a', T0 + 1))).not.toThrow()
+    expect(q[0]!.updatedAt).toBe(iso(T0))
+  })
+})
+
+describe('removeSent', () => {
+  it('removes exactly the version that was delivered', () => {
+    const first = response('a')
+    expect(removeSent([first, response('b')], first).map((r) => r.id)).toEqual(['b'])
+  })
+
+  it('keeps a newer version queued while the old one was on the wire', () => {
+    const first = response('a')
+    const done = response('a', T0 + 1000, true)
+    expect(removeSent(upsert([first], done), first)).toEqual([done])
+  })
+})
+
+describe('reviveQueue / parseQueue', () => {
+  it.each([[null], [undefined], [42], ['queue'], [{}], [{ 0: response('a') }], [true]])('reads %j as an empty queue', (raw) => {
+    expect(reviveQueue(raw, T0)).toEqual([])
+  })
+
+  it('keeps the good entries of a list with garbage in it', () => {
+    const good = response('a')
+    const raw = [null, 1, 'x', [], { id: 5, updatedAt: iso(T0) }, { id: '', updatedAt: iso(T0) }, { id: 'b' }, { id: 'c', updatedAt: 'yesterday' }, good]
+    expect(reviveQueue(raw, T0)).toEqual([good])
+  })
+
+  it('drops entries older than seven days', () => {
+    const old = response('old', T0 - QUEUE_LIMITS.ageMs - 1)
+    const fresh = response('fresh', T0 - QUEUE_LIMITS.ageMs + 60_000)
+    expect(reviveQueue([old, fresh], T0).map((r) => r.id)).toEqual(['fresh'])
+  })
+
+  it('merges duplicate ids, newest wins', () => {
+    const done = response('a', T0 + 1, true)
+    expect(reviveQueue([done, response('a')], T0)).toEqual([done])
+  })
+
+  it('costs no more for a huge list than for a full one', () => {
+    const huge = Array.from({ length: 1_000_000 }, (_, i) => (i % 2 ? null : { id: 'x' + i, updatedAt: iso(T0) }))
+    const started = performance.now()
+    expect(reviveQueue(huge, T0)).toHaveLength(QUEUE_LIMITS.items)
+    expect(performance.now() - started).toBeLessThan(500)
+  })
+
+  it.each([[null], [''], ['{'], ['[1,2'], ['"text"'], ['[{"id":"a","updatedAt":"2026-11-27T12:00:00.000Z"}]']])('parses %j without throwing', (text) => {
+    expect(Array.isArray(parseQueue(text, T0))).toBe(true)
+  })
+
+  it('never throws and always yields a bounded list of string ids, whatever is stored', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (raw) => {
+        const q = reviveQueue(raw, T0)
+        expect(q.length).toBeLessThanOrEqual(QUEUE_LIMITS.items)
+        for (const r of q) expect(typeof r.id).toBe('string')
+        expect(new Set(q.map((r) => r.id)).size).toBe(q.length)
+      }),
+    )
+  })
+})
