@@ -1,0 +1,202 @@
+import type { Store } from '../adapters/storage'
+import { parseQueue, removeSent, upsert } from '../core/queue'
+import { classify, nextDelay, parseRetryAfter, shouldGiveUp, type RetryPolicy } from '../core/retry'
+import type { SurveyResponse } from '../types'
+import { dropLease, takeLease } from './lease'
+import { beacon, post, within, xhr, type Attempt, type Target } from './transport'
+
+export interface DeliveryOptions {
+  /** An `http(s)` URL, absolute or same-origin relative (validated by the caller). */
+  readonly endpoint?: string
+  /** A custom transport instead of `fetch`: resolving acknowledges the response, rejecting retries it. */
+  readonly send?: (response: SurveyResponse) => Promise<void>
+  readonly headers?: Readonly<Record<string, string>>
+  /** [`'omit'`]: no cookies unless asked for. */
+  readonly credentials?: RequestCredentials
+  /** Reshapes the body: it is `JSON.stringify(transform(response))`. */
+  readonly transform?: (response: SurveyResponse) => unknown
+  /** Where the queue (key `queue`) and the flusher's lease (key `lease`) are kept. */
+  readonly store: Store
+  /** A dropped response (4xx) or a page load that gave up retrying one (it stays queued). */
+  readonly onError: (error: Error) => void
+  readonly now?: () => number
+  readonly random?: () => number
+  /** Backoff and attempts per page load (see `core/retry.ts`) [1 s doubling to 60 s, 6 attempts]. */
+  readonly retry?: RetryPolicy
+  /** An attempt not answered within this long is aborted and counts as a network error [20 000]. */
+  readonly timeoutMs?: number
+}
+
+export interface Delivery {
+  /** Persist first, then try to send. Called twice per response (complete false, then true) with the same id. */
+  enqueue(response: SurveyResponse): void
+  /** Try to send what is queued (e.g. on load once consent is granted, on `online`). Resolves when this attempt round ends. */
+  flush(): Promise<void>
+  /** Removes listeners and timers. Queued items stay in storage for the next page. */
+  destroy(): void
+}
+
+// The fetch spec's limit on the bodies of all keepalive requests in flight from one page.
+const KEEPALIVE_BYTES = 65536
+
+/**
+ * Delivers responses at least once, in practice exactly once: each is persisted before it
+ * is sent and deleted only after a 2xx, one flusher across tabs (Web Locks, else a lease in
+ * storage), retries with backoff by `core/retry.ts`, and a last keepalive/beacon flush when
+ * the page is hidden or left. Never throws; every failure ends as an `onError` or a retry.
+ */
+export function createDelivery(options: DeliveryOptions): Delivery {
+  const { store, send, transform = (r: SurveyResponse) => r, now = Date.now, random = Math.random, retry = {} } = options
+  const target: Target = {
+    url: options.endpoint ?? '',
+    headers: options.headers,
+    credentials: options.credentials ?? 'omit',
+    timeoutMs: options.timeoutMs ?? 20_000,
+  }
+  const me = random().toString(36).slice(2)
+  const ttl = target.timeoutMs + 5000
+  // Exact versions on the wire (JSON): never sent twice at once, but a newer version of the same id may go.
+  const inflight = new Set<string>()
+  const tries = new Map<string, number>()
+  let keptBytes = 0
+  let failures = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running: Promise<void> | undefined
+  let again = false
+  let locked = false
+  let dead = false
+
+  const read = () => parseQueue(store.get('queue'), now())
+  const write = (queue: SurveyResponse[]) => (queue.length ? store.set('queue', JSON.stringify(queue)) : store.remove('queue'))
+  const fail = (message: string) => {
+    try {
+      options.onError(new Error('npskit: ' + message))
+    } catch {
+      // The page's handler is not ours to crash on.
+    }
+  }
+  const schedule = (ms: number) => {
+    clearTimeout(timer)
+    timer = dead ? undefined : setTimeout(() => ((timer = undefined), void flush()), ms)
+  }
+
+  /** One attempt at one response; resolves with the wait before retrying, if one is due. */
+  const deliver = async (response: SurveyResponse, exit?: boolean): Promise<number | void> => {
+    const key = JSON.stringify(response)
+    let bytes = 0
+    const abort = new AbortController()
+    inflight.add(key)
+    const [status, retryAfter] = await within(
+      target.timeoutMs,
+      (): PromiseLike<Attempt> => {
+        if (send) return send(response).then(() => [200])
+        const body = JSON.stringify(transform(response))
+        bytes = new Blob([body]).size
+        // Keepalive whenever it fits, so that leaving the page never cancels a request on the wire.
+        const keep = keptBytes + bytes <= KEEPALIVE_BYTES
+        if (!keep && exit) return beacon(target, body)
+        keptBytes += keep ? bytes : (bytes = 0)
+        return post(target, body, keep, abort.signal, exit ? beacon : xhr)
+      },
+      () => abort.abort(),
+    )
+    keptBytes -= bytes
+    inflight.delete(key)
+    const outcome = classify(status)
+    if (outcome === 'retry') {
+      const n = (tries.get(response.id) ?? 0) + 1
+      tries.set(response.id, n)
+      if (!shouldGiveUp(n, retry)) return nextDelay(failures++, { ...retry, retryAfterMs: parseRetryAfter(retryAfter, now()) }, random)
+      return fail(`gave up delivering a response after ${n} attempts (${status}); it stays queued for the next page`)
+    }
+    write(removeSent(read(), response))
+    tries.delete(response.id)
+    if (outcome === 'drop') fail('the collector refused a response with ' + status)
+    else failures = 0
+  }
+
+  const claim = () => takeLease(store, me, now(), ttl, locked)
+
+  /** Sends queued responses one by one while they succeed; a retry ends the round with a timer. */
+  const round = async () => {
+    for (;;) {
+      const next = read().find((r) => !inflight.has(JSON.stringify(r)) && !shouldGiveUp(tries.get(r.id) ?? 0, retry))
+      if (!next || dead || !claim()) return
+      const wait = await deliver(next)
+      if (wait !== undefined) return schedule(wait)
+    }
+  }
+
+  /** Runs a round if no other tab or instance is flushing; otherwise looks again shortly. */
+  const exclusive = async () => {
+    const busy = () => schedule(1000 + random() * 1000)
+    const inside = async () => {
+      try {
+        await round()
+      } finally {
+        locked = false
+        dropLease(store, me)
+      }
+    }
+    try {
+      const locks = navigator.locks
+      if (locks?.request) {
+        return await locks.request('npskit:queue', { ifAvailable: true }, (lock) => (lock ? ((locked = true), inside()) : busy()))
+      }
+    } catch {
+      // No navigator (Node), or locks refused (opaque origins): the lease alone.
+    }
+    return claim() ? inside() : busy()
+  }
+
+  const flush = (): Promise<void> => {
+    if (running) {
+      again = true
+      return running
+    }
+    clearTimeout(timer)
+    timer = undefined
+    return (running = exclusive().then(() => {
+      running = undefined
+      if (again && !timer && !dead) {
+        again = false
+        return flush()
+      }
+      again = false
+    }))
+  }
+
+  /** Hidden or leaving: everything queued goes now, keepalive within budget, then by beacon. */
+  const exit = (event: Event) => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return
+    if (!claim()) return
+    for (const r of read()) if (!inflight.has(JSON.stringify(r))) void deliver(r, true).then((wait) => wait !== undefined && schedule(wait))
+  }
+  const online = () => {
+    tries.clear()
+    failures = 0
+    void flush()
+  }
+
+  // No unload/beforeunload listeners: they keep pages out of the back-forward cache.
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
+    const g = globalThis as Partial<typeof globalThis>
+    g[method]?.('pagehide', exit)
+    g[method]?.('online', online)
+    g.document?.[method]('visibilitychange', exit)
+  }
+  listen('addEventListener')
+
+  return {
+    enqueue(response) {
+      write(upsert(read(), response))
+      if (!timer) void flush()
+    },
+    flush,
+    destroy() {
+      dead = true
+      clearTimeout(timer)
+      listen('removeEventListener')
+    },
+  }
+}
