@@ -374,7 +374,7 @@ describe('createDelivery: custom send', () => {
         if (n === 1) throw new Error('sync')
         if (n === 2) return new Promise(() => {})
         return Promise.resolve()
-      }) as DeliveryOptions['send'],
+      }) as NonNullable<DeliveryOptions['send']>,
     })
     t.delivery.enqueue(response('a'))
     await vi.advanceTimersByTimeAsync(60_000)
