@@ -44,6 +44,21 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
+        test: {
+          // The demo's reference collector against PGlite, and PostgreSQL when
+          // NPSKIT_TEST_DATABASE_URL is set (.ci/run starts one). One file at a time: each
+          // starts its own databases.
+          name: 'demo',
+          environment: 'node',
+          include: ['test/demo/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         test: {
           name: 'browser',
           environment: 'node',

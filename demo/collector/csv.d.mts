@@ -1,0 +1,3 @@
+export const csvColumns: string[]
+export function cell(value: unknown): string
+export function toCsv(rows: Record<string, unknown>[], columns?: string[]): string

@@ -1,0 +1,4 @@
+export function rateLimiter(options?: { burst?: number; perMinute?: number; maxClients?: number }): (
+  key: string,
+  now?: number,
+) => { ok: true } | { ok: false; retryAfter: number }
