@@ -79,7 +79,8 @@ export function watchTriggers(
       try {
         f(...args)
       } catch (error) {
-        onError(error instanceof Error ? error : new Error(String(error)))
+        // Not instanceof: an error from another realm (an iframe's window, a DOMException) is an Error too.
+        onError(typeof (error as Error | null)?.message == 'string' ? (error as Error) : new Error(String(error)))
       }
     }
   // What to undo: the always-on listeners and navigation for good, `armed` on each new page.
@@ -92,10 +93,14 @@ export function watchTriggers(
 
   guard(() => {
     offs.push(
-      onClick(win, '[data-npskit-trigger]', (el) => {
-        const name = el.getAttribute('data-npskit-trigger')
-        if (name) fire(name, keyOf(el))
-      }),
+      onClick(
+        win,
+        '[data-npskit-trigger]',
+        guard((el: Element) => {
+          const name = el.getAttribute('data-npskit-trigger')
+          if (name) fire(name, keyOf(el))
+        }),
+      ),
       onEvent(
         win,
         'npskit:trigger',
