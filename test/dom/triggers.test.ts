@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { watchTriggers, type TriggerPoint } from '../../src/triggers/index'
 
 type Layer = unknown[] & { push: (...items: unknown[]) => number }
-const w = window as Window & { dataLayer?: Layer; navigation?: EventTarget }
+const w = window as unknown as { dataLayer?: Layer; navigation?: EventTarget }
 
 // Every listener added through EventTarget, so a test can see that the disposer removed each one.
 const added: [EventTarget, string, unknown, boolean][] = []
@@ -18,13 +18,13 @@ function countListeners() {
     [EventTarget.prototype, originalAdd, originalRemove],
     [window, windowAdd, windowRemove],
   ] as const) {
-    vi.spyOn(target, 'addEventListener').mockImplementation(function (this: EventTarget, type, handler, options) {
+    vi.spyOn(target, 'addEventListener').mockImplementation(function (this: EventTarget, type: string, handler: unknown, options?: unknown) {
       added.push([this, type, handler, captureOf(options)])
-      add.call(this, type, handler, options)
+      add.call(this, type, handler as EventListener, options as AddEventListenerOptions)
     })
-    vi.spyOn(target, 'removeEventListener').mockImplementation(function (this: EventTarget, type, handler, options) {
+    vi.spyOn(target, 'removeEventListener').mockImplementation(function (this: EventTarget, type: string, handler: unknown, options?: unknown) {
       removed.push([this, type, handler, captureOf(options)])
-      remove.call(this, type, handler, options)
+      remove.call(this, type, handler as EventListener, options as EventListenerOptions)
     })
   }
 }

@@ -125,7 +125,8 @@ describe('rulesChecks', () => {
     expect(rulesChecks[name as keyof typeof rulesChecks](value)).toBeUndefined()
   })
 
-  it.each(cases(bad))('%s refuses %j', (name, [value, message]) => {
+  it.each(cases(bad))('%s refuses %j', (name, pair) => {
+    const [value, message] = pair as [unknown, string | RegExp]
     expect(rulesChecks[name as keyof typeof rulesChecks](value)).toMatch(message)
   })
 

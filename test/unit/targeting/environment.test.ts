@@ -5,7 +5,7 @@ interface Fake {
   gpc?: unknown
   dnt?: unknown
   windowDnt?: unknown
-  languages?: readonly unknown[]
+  languages?: readonly unknown[] | undefined
   language?: unknown
   mobile?: unknown
   coarse?: boolean
@@ -30,7 +30,7 @@ function fakeWindow(f: Fake): Window {
 }
 
 describe('readEnvironment', () => {
-  it.each<[string, Fake, Partial<ReturnType<typeof readEnvironment>>]>([
+  const cases: [string, Fake, Partial<ReturnType<typeof readEnvironment>>][] = [
     ['a desktop browser', { languages: ['nb-NO', 'en'] }, { gpc: false, dnt: false, device: 'desktop', languages: ['nb-NO', 'en'] }],
     ['GPC on', { gpc: true }, { gpc: true }],
     ['GPC as a string is not GPC', { gpc: '1' }, { gpc: false }],
@@ -49,7 +49,8 @@ describe('readEnvironment', () => {
     ['no navigator.languages', { languages: undefined, language: 'de-DE' }, { languages: ['de-DE'] }],
     ['empty navigator.languages', { languages: [], language: 'fr' }, { languages: ['fr'] }],
     ['junk in languages', { languages: ['en', '', 5, null] }, { languages: ['en'] }],
-  ])('%s', (_, fake, expected) => {
+  ]
+  it.each(cases)('%s', (_, fake, expected) => {
     expect(readEnvironment(fakeWindow(fake))).toMatchObject(expected)
   })
 
