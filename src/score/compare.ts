@@ -1,7 +1,5 @@
 import { criticalZ, upperTail } from './normal'
-import { nps } from './nps'
-import { standardError } from './standardError'
-import { tallyOf } from './tallyOf'
+import { estimate } from './standardError'
 import type { ScoreCollection, Tally } from './types'
 
 export interface CompareOptions {
@@ -41,13 +39,16 @@ export interface Comparison {
  * compare({ detractors: 10, passives: 30, promoters: 60, total: 100 }, { detractors: 20, passives: 35, promoters: 45, total: 100 })
  * // → { difference: 25, standardError: 10.18…, z: 2.45…, pValue: 0.0141…, low: 5.03…, high: 44.96…, significant: true }
  */
-export const compare = (a: Tally | ScoreCollection, b: Tally | ScoreCollection, options: CompareOptions = {}): Comparison => {
-  const { level = 0.95 } = options
+export const compare: (a: Tally | ScoreCollection, b: Tally | ScoreCollection, options?: CompareOptions) => Comparison = (
+  a,
+  b,
+  { level = 0.95 } = {},
+) => {
   const zc = criticalZ(level)
-  a = tallyOf(a)
-  b = tallyOf(b)
-  const difference = nps(a) - nps(b)
-  const se = Math.hypot(standardError(a), standardError(b))
+  const [npsA, seA] = estimate(a)
+  const [npsB, seB] = estimate(b)
+  const difference = npsA - npsB
+  const se = Math.hypot(seA, seB)
   const z = difference / se
   const pValue = 2 * upperTail(Math.abs(z))
   return {

@@ -1,7 +1,6 @@
 import { fail } from './fail'
 import { criticalZ } from './normal'
-import { spread } from './standardError'
-import { tallyOf } from './tallyOf'
+import { estimate } from './standardError'
 import type { ScoreCollection, Tally } from './types'
 
 /** How to compute an interval: see {@link confidenceInterval}. */
@@ -36,15 +35,12 @@ export interface ConfidenceInterval {
  * confidenceInterval({ detractors: 20, passives: 30, promoters: 50, total: 100 })
  * // → { low: 14.05…, high: 44.20…, level: 0.95, method: 'adjusted-wald' }
  */
-export const confidenceInterval = (input: Tally | ScoreCollection, options: IntervalOptions = {}): ConfidenceInterval => {
-  const { level = 0.95, method = 'adjusted-wald' } = options
+export const confidenceInterval: (input: Tally | ScoreCollection, options?: IntervalOptions) => ConfidenceInterval = (
+  input,
+  { level = 0.95, method = 'adjusted-wald' } = {},
+) => {
   const z = criticalZ(level)
   const a = method == 'wald' ? 0 : method == 'adjusted-wald' ? 0.75 : fail('method', method, TypeError)
-  const t = tallyOf(input)
-  const p = t.promoters + a
-  const d = t.detractors + a
-  const n = t.total + 4 * a
-  const centre = (100 * (p - d)) / n
-  const margin = z * spread(p, d, n)
-  return { low: Math.max(-100, centre - margin), high: Math.min(100, centre + margin), level, method }
+  const [centre, se] = estimate(input, a)
+  return { low: Math.max(-100, centre - z * se), high: Math.min(100, centre + z * se), level, method }
 }

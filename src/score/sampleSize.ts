@@ -25,12 +25,15 @@ export interface SampleSizeOptions {
  * sampleSize(5) // → 1537: ±5 points at 95 %, whatever the shares
  * sampleSize(5, { promoters: 0.5, detractors: 0.2 }) // → 938
  */
-export const sampleSize = (marginOfError: number, options: SampleSizeOptions = {}): number => {
-  const { level = 0.95, promoters: p = 0.5, detractors: d = 0.5 } = options
+export const sampleSize: (marginOfError: number, options?: SampleSizeOptions) => number = (
+  marginOfError,
+  { level = 0.95, promoters: p = 0.5, detractors: d = 0.5 } = {},
+) => {
   if (!(marginOfError > 0 && marginOfError <= 200)) fail('marginOfError', marginOfError)
   // The 1e-9 lets shares like 0.15 + 0.85 through whatever the float rounding.
   if (!(p >= 0 && d >= 0 && p + d <= 1 + 1e-9)) fail('promoters, detractors', [p, d])
-  const n = (criticalZ(level) * spread(p, d, 1)) / marginOfError
+  const n = (criticalZ(level) * spread(p, d, 1)[1]) / marginOfError
   // Without the nudge, float noise would turn an exact 1536 into 1536.0000000000002 and so 1537.
-  return Math.max(1, Math.ceil(n * n - 1e-9))
+  // || 1: at least one response, also when the shares leave no spread (all passives, say).
+  return Math.ceil(n * n - 1e-9) || 1
 }

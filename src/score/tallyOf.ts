@@ -7,11 +7,13 @@ import type { ScoreCollection, Tally } from './types'
  * a negative, missing or non-finite count, or a total that is not the sum of the counts
  * (beyond the float rounding weighted counts have), is a RangeError.
  */
-export const tallyOf = (input: Tally | ScoreCollection): Tally => {
-  if (!('total' in Object(input))) return tally(input as ScoreCollection)
-  const { detractors: d, passives: a, promoters: p, total: n } = input as Tally
-  // One test for a whole tally: Math.min is NaN when a count is missing or NaN, and the last
-  // term is negative or NaN when the total is off or a count is infinite.
-  if (!(Math.min(d, a, p, n / 1e9 - Math.abs(d + a + p - n)) >= 0)) fail('tally', [d, a, p, n])
-  return input as Tally
-}
+export const tallyOf = (
+  input: Tally | ScoreCollection,
+  // Not an argument: the counts, read in the parameters so that the function is one expression.
+  { detractors: d, passives: a, promoters: p, total: n } = Object(input) as Tally,
+): Tally =>
+  'total' in Object(input)
+    ? // One test for a whole tally: Math.min is NaN when a count is missing or NaN, and the last
+      // term is negative or NaN when the total is off or a count is infinite.
+      (Math.min(d, a, p, n / 1e9 - Math.abs(d + a + p - n)) >= 0 || fail('tally', [d, a, p, n]), input as Tally)
+    : tally(input as ScoreCollection)

@@ -42,8 +42,7 @@ const DAY = 864e5
  * trend(responses, { interval: 'week', timeZone: 'Europe/Oslo' })
  * // → [{ start: '2026-03-23', tally: {…}, nps: 12.5 }, { start: '2026-03-30', … }]
  */
-export const trend = (responses: Iterable<Timed>, options: TrendOptions): TrendBucket[] => {
-  const { interval, timeZone = 'UTC' } = options
+export const trend: (responses: Iterable<Timed>, options: TrendOptions) => TrendBucket[] = (responses, { interval, timeZone = 'UTC' }) => {
   // Days since 1970-01-01 → the first day of its bucket. 1970-01-01 was a Thursday, so (d + 3) mod 7
   // is the days since Monday; 4e9 ≡ 3 (mod 7) keeps the sum positive for every day a Date can hold.
   const first = (d: number): number =>
