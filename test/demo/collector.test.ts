@@ -21,6 +21,11 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
   })
 
   const stored = async (id: string) => (await db.query('SELECT * FROM responses WHERE id = $1', [id])).rows
+  const one = async (id: string) => {
+    const rows = await stored(id)
+    expect(rows).toHaveLength(1)
+    return rows[0]!
+  }
 
   describe('POST /api/responses', () => {
     it('stores a response sent as JSON and answers 201 with its id', async () => {
@@ -28,7 +33,7 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       const answer = await post(origin, r)
       expect(answer.status).toBe(201)
       expect(answer.body).toEqual({ id: r.id, result: 'created' })
-      const [row] = await stored(r.id)
+      const row = await one(r.id)
       expect(row).toMatchObject({ score: 9, category: 'promoter', comment: 'Rask levering!', locale: 'nb', user_info: { id: 'cust-1', member: true } })
       expect(row.metadata).toEqual({ order: 'NH-1', items: 2, gift: false })
       expect(new Date(row.created_at).toISOString()).toBe(r.createdAt)
@@ -50,8 +55,8 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       expect(answer.body.result).toBe('updated')
       const rows = await stored(first.id)
       expect(rows).toHaveLength(1)
-      expect(rows[0]).toMatchObject({ comment: 'Pakken kom for sent', contact_consent: true, complete: true })
-      expect(new Date(rows[0].created_at).toISOString()).toBe(first.createdAt)
+      expect(rows[0]!).toMatchObject({ comment: 'Pakken kom for sent', contact_consent: true, complete: true })
+      expect(new Date(rows[0]!.created_at).toISOString()).toBe(first.createdAt)
     })
 
     it('keeps the newer version when an older retry arrives late', async () => {
@@ -61,7 +66,7 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       const late = await post(origin, older)
       expect(late.status).toBe(200)
       expect(late.body.result).toBe('stale')
-      expect((await stored(older.id))[0]).toMatchObject({ comment: 'Too slow', complete: true })
+      expect((await one(older.id))).toMatchObject({ comment: 'Too slow', complete: true })
     })
 
     it('treats a retry of the same version as a harmless update', async () => {
@@ -101,7 +106,7 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       expect(answer.status).toBe(400)
       expect(answer.body.field).toBe(field)
       expect(answer.body.error).toEqual(expect.any(String))
-      expect((await db.query('SELECT count(*)::int AS n FROM responses WHERE id::text = $1', [String(r.id)]).catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n).toBe(0)
+      expect((await db.query('SELECT count(*)::int AS n FROM responses WHERE id::text = $1', [String(r.id)]).catch(() => ({ rows: [{ n: 0 }] }))).rows[0]!.n).toBe(0)
     })
 
     it('answers 400 naming a missing field', async () => {
@@ -146,7 +151,7 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       const comment = `Robert'); DROP TABLE responses;-- <script>alert("x")</script> <img src=x onerror=alert(1)> æøå 😀 \u0000?`.replace('\u0000', '')
       const r = response({ score: 2, comment, complete: true })
       expect((await post(origin, r)).status).toBe(201)
-      expect((await stored(r.id))[0].comment).toBe(comment)
+      expect((await one(r.id)).comment).toBe(comment)
       const list = await get(origin, '/api/responses?category=detractor&hasComment=true&pageSize=500')
       expect(list.body.items.find((item: { id: string }) => item.id === r.id).comment).toBe(comment)
     })
@@ -166,7 +171,7 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       expect(answers.filter((a) => a.body.result === 'created')).toHaveLength(1)
       const rows = await stored(base.id)
       expect(rows).toHaveLength(1)
-      expect(rows[0].comment).toBe('version 24')
+      expect(rows[0]!.comment).toBe('version 24')
     })
 
     it('loses nothing when many different responses arrive at once', async () => {
@@ -175,7 +180,7 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       const answers = await Promise.all(many.map((r) => post(origin, r)))
       expect(answers.map((a) => a.status)).toEqual(many.map(() => 201))
       const { rows } = await db.query('SELECT count(*)::int AS n FROM responses WHERE journey_point = $1', [journeyPoint])
-      expect(rows[0].n).toBe(60)
+      expect(rows[0]!.n).toBe(60)
     })
   })
 
@@ -318,7 +323,7 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       expect(open.body.items.some((item: { id: string }) => item.id === r.id)).toBe(false)
       // A later version of the response from the widget keeps the mark.
       await post(origin, { ...r, updatedAt: '2026-11-20T10:05:00.000Z' })
-      expect((await stored(r.id))[0].followed_up_at).not.toBeNull()
+      expect((await one(r.id)).followed_up_at).not.toBeNull()
       const reopened = await post(origin, { followedUp: false }, {}, `/api/responses/${r.id}/followed-up`)
       expect(reopened.body.followedUpAt).toBeNull()
     })

@@ -1,0 +1,3 @@
+export const shopLocales: string[]
+export function escapeHtml(value: unknown): string
+export function renderConfirmation(order: string, lang: string | null): Promise<string | null>
