@@ -1,49 +1,46 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+// Classic JSX: Preact's own h is bundled anyway; the automatic runtime would add its jsx().
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact'
+import type { Signal } from '@preact/signals-core'
 import type { Copy } from '../core/copy'
 import { fill } from '../core/locale'
-import { focusIfOurs } from './focus'
 
 interface Props {
   readonly copy: Copy
   readonly prompt: string
   readonly consent: string | null
   readonly maxLength: number
+  /** What is typed so far: written on every input, read for the counter. */
+  readonly comment: Signal<string>
   readonly onSubmit: (comment: string, contactConsent: boolean) => void
   readonly onSkip: () => void
 }
 
 /** The one optional text box after the score, with its prompt for the customer's category. */
-export function FollowUp({ copy, prompt, consent, maxLength, onSubmit, onSkip }: Props) {
-  const [comment, setComment] = useState('')
-  const [contact, setContact] = useState(false)
-  const box = useRef<HTMLTextAreaElement>(null)
-  const consentBox = useRef<HTMLInputElement>(null)
-  // The customer just chose a score here, so moving focus on is expected, not stolen.
-  // A layout effect, not an effect: a customer who types right after choosing must not lose a key.
-  useLayoutEffect(() => focusIfOurs(box.current), [])
-  const left = maxLength - comment.length
+export function FollowUp({ copy, prompt, consent, maxLength, comment, onSubmit, onSkip }: Props) {
+  const left = maxLength - comment.value.length
   return (
     <form
       part="follow-up"
       onSubmit={(event) => {
         event.preventDefault()
-        // Read the fields themselves: a submit can come before the last keystroke re-rendered.
-        onSubmit((box.current?.value ?? comment).slice(0, maxLength).trim(), consentBox.current?.checked ?? contact)
+        // The fields keep their own values (uncontrolled), so read them as they are now.
+        const form = event.currentTarget
+        onSubmit(form.querySelector('textarea')!.value.slice(0, maxLength).trim(), !!form.querySelector('input')?.checked)
       }}
     >
       <label class="prompt" for="npskit-comment" part="prompt">
         {prompt}
       </label>
       <textarea
-        ref={box}
         id="npskit-comment"
         part="textarea"
         rows={3}
         maxLength={maxLength}
         placeholder={copy.commentPlaceholder}
         aria-describedby="npskit-counter"
-        value={comment}
-        onInput={(event) => setComment((event.target as HTMLTextAreaElement).value.slice(0, maxLength))}
+        onInput={(event) => (comment.value = event.currentTarget.value.slice(0, maxLength))}
       />
       {/* Announced only near the limit, so a screen reader is not told after every key. */}
       <div class="counter" id="npskit-counter" aria-live="polite">
@@ -51,7 +48,7 @@ export function FollowUp({ copy, prompt, consent, maxLength, onSubmit, onSkip }:
       </div>
       {consent !== null && (
         <label class="consent" part="consent">
-          <input ref={consentBox} type="checkbox" checked={contact} onChange={(event) => setContact((event.target as HTMLInputElement).checked)} />
+          <input type="checkbox" />
           <span>{consent}</span>
         </label>
       )}

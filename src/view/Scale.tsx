@@ -1,77 +1,67 @@
-import { useRef } from 'preact/hooks'
+// Classic JSX: Preact's own h is bundled anyway; the automatic runtime would add its jsx().
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h, Fragment } from 'preact'
+import type { Signal } from '@preact/signals-core'
 import type { Copy } from '../core/copy'
 
 interface Props {
   readonly copy: Copy
   /** The score that has focus and is checked, before the customer confirms it. */
-  readonly selected: number | undefined
-  readonly onSelect: (score: number) => void
+  readonly selected: Signal<number | undefined>
   readonly onChoose: (score: number) => void
   readonly questionId: string
 }
 
 const scores = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 
+// The last digit key and when it came, so "1" then "0" within a second is 10. Module state is
+// enough: one survey is on screen at a time.
+let lastDigit = -1
+let lastAt = 0
+
 /**
  * The 0–10 scale as a radio group: one tab stop (roving tabindex), arrow keys, Home and End
  * move the selection, digits jump to a score ("1" then "0" quickly is 10), Enter or Space
  * confirms it; a click or tap confirms at once. In RTL the arrows follow the mirrored layout.
  */
-export function Scale({ copy, selected, onSelect, onChoose, questionId }: Props) {
-  const group = useRef<HTMLDivElement>(null)
-  const lastDigit = useRef({ digit: -1, at: 0 })
-  // Keys can arrive faster than Preact re-renders: track the selection synchronously too.
-  const latest = useRef(selected)
-  latest.current = selected ?? latest.current
-  const focus = (score: number) => {
-    latest.current = score
-    onSelect(score)
-    const button = group.current?.children[score] as HTMLElement | undefined
-    button?.focus()
-  }
+export function Scale({ copy, selected, onChoose, questionId }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
+    const key = event.key
+    const rtl = copy.dir === 'rtl'
     // Nothing checked yet: focus sits on 0, so the first arrow moves on from there.
-    const current = latest.current ?? 0
-    const forward = copy.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight'
-    const back = copy.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft'
-    let next: number | undefined
-    if (event.key === forward || event.key === 'ArrowDown') next = Math.min(10, current + 1)
-    else if (event.key === back || event.key === 'ArrowUp') next = Math.max(0, current - 1)
-    else if (event.key === 'Home') next = 0
-    else if (event.key === 'End') next = 10
-    else if (/^[0-9]$/.test(event.key)) {
-      const digit = Number(event.key)
+    // A signal is written at once, so keys faster than a render still see the last one.
+    const current = selected.value
+    let next = current ?? 0
+    if (key === (rtl ? 'ArrowLeft' : 'ArrowRight') || key === 'ArrowDown') next = Math.min(10, next + 1)
+    else if (key === (rtl ? 'ArrowRight' : 'ArrowLeft') || key === 'ArrowUp') next = Math.max(0, next - 1)
+    else if (key === 'Home') next = 0
+    else if (key === 'End') next = 10
+    else if (/^\d$/.test(key)) {
       const now = Date.now()
-      next = digit === 0 && lastDigit.current.digit === 1 && now - lastDigit.current.at < 1000 ? 10 : digit
-      lastDigit.current = { digit, at: now }
-    } else if ((event.key === 'Enter' || event.key === ' ') && latest.current !== undefined) {
+      next = key === '0' && lastDigit === 1 && now - lastAt < 1000 ? 10 : +key
+      lastDigit = +key
+      lastAt = now
+    } else if ((key === 'Enter' || key === ' ') && current !== undefined) {
       event.preventDefault()
-      onChoose(latest.current)
-      return
+      return onChoose(current)
     } else return
     event.preventDefault()
-    focus(next)
+    selected.value = next
+    ;((event.currentTarget as HTMLElement).children[next] as HTMLElement).focus()
   }
-  const tabStop = selected ?? 0
+  const tabStop = selected.value ?? 0
   return (
-    <div>
-      <div
-        ref={group}
-        class="scale"
-        role="radiogroup"
-        aria-labelledby={questionId}
-        aria-describedby={questionId + '-anchors'}
-        part="scale"
-        onKeyDown={onKeyDown}
-      >
+    <>
+      <div class="scale" role="radiogroup" aria-labelledby={questionId} aria-describedby={questionId + '-anchors'} part="scale" onKeyDown={onKeyDown}>
         {scores.map((score) => (
           <button
-            key={score}
             type="button"
             class="score"
             role="radio"
             part="score"
-            aria-checked={selected === score}
+            aria-checked={selected.value === score}
             aria-label={copy.scoreLabels[score]}
             tabIndex={score === tabStop ? 0 : -1}
             onClick={() => onChoose(score)}
@@ -84,6 +74,6 @@ export function Scale({ copy, selected, onSelect, onChoose, questionId }: Props)
         <span>{copy.low}</span>
         <span>{copy.high}</span>
       </div>
-    </div>
+    </>
   )
 }

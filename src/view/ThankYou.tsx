@@ -1,3 +1,7 @@
+// Classic JSX: Preact's own h is bundled anyway; the automatic runtime would add its jsx().
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact'
 import type { PromoterAction } from '../types'
 
 interface Props {

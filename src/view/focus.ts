@@ -14,13 +14,12 @@ export function isTyping(doc: Document): boolean {
  * had it was just removed by a step change), so a survey never steals focus from the page.
  */
 export function focusIfOurs(el: HTMLElement | null): void {
-  if (!el) return
-  const root = el.getRootNode() as ShadowRoot
-  const active = el.ownerDocument.activeElement
-  if (active === null || active === el.ownerDocument.body || active === root.host) el.focus()
+  const active = el?.ownerDocument.activeElement
+  if (el && (!active || active === el.ownerDocument.body || active === (el.getRootNode() as ShadowRoot).host)) el.focus()
 }
 
-const focusable = 'button:not([disabled]),[href],textarea,input,select,[tabindex]:not([tabindex="-1"])'
+// What the survey can hold that takes focus (its scores are buttons too; filtered by tabIndex).
+const focusable = 'button,a,textarea,input'
 
 /** Keeps Tab and Shift+Tab cycling inside `container` (the modal placement). */
 export function trapTab(event: KeyboardEvent, container: HTMLElement): void {

@@ -1,6 +1,11 @@
-import { signal } from '@preact/signals'
-import { render } from 'preact'
+// Classic JSX: Preact's own h is bundled anyway; the automatic runtime would add its jsx().
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h, render } from 'preact'
+import { signal } from '@preact/signals-core'
 import type { SurveyState } from '../core/machine'
+import { renderSignals } from './bind'
+import { focusIfOurs } from './focus'
 import { mount } from './mount'
 import { Survey, type Intents, type ViewConfig } from './Survey'
 
@@ -28,14 +33,21 @@ export interface MountOptions {
 export function mountView(doc: Document, where: MountOptions, config: ViewConfig, state: SurveyState, intents: Intents): View {
   const previous = doc.activeElement as HTMLElement | null
   const { host, root, remove } = mount(doc, where.parent, where.tokens, where.nonce)
-  const current = signal(state)
-  render(<Survey config={config} state={current} intents={intents} />, root)
+  const model = { state: signal(state), selected: signal<number | undefined>(undefined), comment: signal('') }
+  const stop = renderSignals(() => <Survey config={config} model={model} intents={intents} />, root)
+  // A modal owns the page while it is open, so it takes focus (the controller waits until the
+  // customer is not typing); the other placements never take it.
+  if (config.placement === 'modal') root.querySelector<HTMLElement>('[tabindex="0"]')?.focus()
   return {
     update(next) {
-      current.value = next
+      model.state.value = next
+      // Rendered by now. The customer just acted in the survey, so moving focus on is expected,
+      // not stolen: to the text box (before a fast typist's next key), or to close on the thank-you.
+      focusIfOurs(root.querySelector(next.step === 'followUp' ? 'textarea' : '.close'))
     },
     destroy() {
       const hadFocus = doc.activeElement === host
+      stop()
       render(null, root)
       remove()
       // Give focus back to where the customer was, but only if the survey had it.

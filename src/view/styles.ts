@@ -57,7 +57,7 @@ export const styles = `
 .top-bar .card, .bottom-bar .card { left: 0; right: 0; width: auto; max-width: none; border-radius: 0; border-width: 0; }
 .top-bar .card { top: 0; border-bottom-width: 1px; }
 .bottom-bar .card { bottom: 0; border-top-width: 1px; }
-.top-bar .body, .bottom-bar .body { max-width: 640px; margin: 0 auto; }
+.top-bar .card, .bottom-bar .card { padding-inline: max(20px, 50% - 320px); }
 .modal .card { top: 50%; left: 50%; transform: translate(-50%, -50%); width: 480px; }
 .backdrop { position: fixed; inset: 0; z-index: var(--npskit-z-index, 2147483000); background: rgba(0, 0, 0, .45); }
 .inline .card { position: relative; z-index: auto; width: auto; max-width: 560px; max-height: none; box-shadow: none; }
