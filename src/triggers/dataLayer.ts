@@ -12,9 +12,8 @@ interface Entry {
 }
 
 /**
- * Calls `fire` for every Google Tag Manager style entry `{ event: name }` pushed to
- * `window.dataLayer`, and with `replay`, at once for those already there (pushed before
- * npskit loaded). gtag.js commands (`gtag('event', name, { … })`) count too. A GA4 purchase's
+ * Calls `fire` for every Google Tag Manager style entry `{ event: name }` in `window.dataLayer`:
+ * at once for those already there (pushed before npskit loaded), later ones as they are pushed. gtag.js commands (`gtag('event', name, { … })`) count too. A GA4 purchase's
  * `transaction_id` (or an entry's own `dedupeKey`) becomes the dedupe key, so the same order
  * is never asked about twice; an entry's `metadata` is passed on.
  *
@@ -22,7 +21,7 @@ interface Entry {
  * the disposer only if it is still ours (GTM replaces it when it loads after us; then ours, in
  * its chain, goes quiet). A page that assigns a new array to `window.dataLayer` is not followed.
  */
-export function onDataLayer(win: Window, name: string, fire: (detail?: TriggerDetail) => void, replay?: boolean): () => void {
+export function onDataLayer(win: Window, name: string, fire: (detail?: TriggerDetail) => void): () => void {
   const layer = ((win as Window & { dataLayer?: Entry[] }).dataLayer ??= [])
   const original = layer.push
   let live = true
@@ -36,7 +35,7 @@ export function onDataLayer(win: Window, name: string, fire: (detail?: TriggerDe
     entries.forEach(check)
     return length
   }
-  if (replay) layer.slice().forEach(check)
+  layer.slice().forEach(check)
   layer.push = ours
   return () => {
     live = false

@@ -86,7 +86,7 @@ export function watchTriggers(
   // What to undo: the always-on listeners and navigation for good, `armed` on each new page.
   const offs: unknown[] = []
   let armed: unknown[] = []
-  const specs: [test: (l: Location) => boolean, arm: (replay: boolean) => unknown[]][] = []
+  const specs: [test: (l: Location) => boolean, arm: () => unknown[]][] = []
   let page: string | undefined
   const keyOf = (el: Element) => detailOf(el.getAttribute('data-npskit-dedupe-key'))
   const stop = (list: unknown[]) => list.forEach((off) => typeof off == 'function' && off())
@@ -117,35 +117,40 @@ export function watchTriggers(
     for (const spec of ([] as TriggerSpec[]).concat(points[name]?.on ?? [])) {
       const hit = guard((detail?: TriggerDetail) => fire(name, detail))
       const { url, click, event, dataLayer, afterMs, scrollDepth, exitIntent } = spec
-      specs.push([
-        urlMatcher(url),
-        (replay) =>
-          (click ?? event ?? dataLayer ?? afterMs ?? scrollDepth ?? (exitIntent || undefined)) === undefined
-            ? [url !== undefined && hit()]
-            : [
-                click !== undefined && onClick(win, click, (el) => hit(keyOf(el))),
-                event !== undefined &&
-                  onEvent(win, event, (d) => hit(detailOf((d as TriggerDetail | null)?.dedupeKey, (d as TriggerDetail | null)?.metadata))),
-                dataLayer !== undefined && onDataLayer(win, dataLayer, hit, replay),
-                afterMs !== undefined && afterDelay(afterMs, hit),
-                scrollDepth !== undefined && onScrollDepth(win, scrollDepth, hit),
-                exitIntent && onExitIntent(win, hit),
-              ],
-      ])
+      const test = urlMatcher(url)
+      guard(() => {
+        // A bad selector is reported once, here, and its spec left out.
+        if (click !== undefined) win.document.createDocumentFragment().querySelector(click)
+        // dataLayer is followed for good, checking the page at each entry: wrapping push
+        // again on every page would pile up wrappers under GTM's, which never unwraps.
+        if (dataLayer !== undefined) offs.push(onDataLayer(win, dataLayer, (detail) => test(win.location) && hit(detail)))
+        specs.push([
+          test,
+          () =>
+            (click ?? event ?? dataLayer ?? afterMs ?? scrollDepth ?? (exitIntent || undefined)) === undefined
+              ? [url !== undefined && hit()]
+              : [
+                  click !== undefined && onClick(win, click, (el) => hit(keyOf(el))),
+                  event !== undefined &&
+                    onEvent(win, event, (d) => hit(detailOf((d as TriggerDetail | null)?.dedupeKey, (d as TriggerDetail | null)?.metadata))),
+                  afterMs !== undefined && afterDelay(afterMs, hit),
+                  scrollDepth !== undefined && onScrollDepth(win, scrollDepth, hit),
+                  exitIntent && onExitIntent(win, hit),
+                ],
+        ])
+      })()
     }
   }
 
   // Every spec is armed while the page's path matches its url, and re-armed when the path
   // changes: a page is its path, so an SPA that rewrites the query (filters, tracking) or the
-  // fragment does not restart timers or fire again. dataLayer entries pushed before this
-  // call are replayed once, if the page they were pushed on matches.
+  // fragment does not restart timers or fire again.
   const navigate = guard(() => {
     const here = win.location.pathname
     if (here === page) return
-    const replay = page === undefined
     page = here
     stop(armed.splice(0))
-    for (const [test, arm] of specs) if (test(win.location)) guard(() => armed.push(...arm(replay)))()
+    for (const [test, arm] of specs) if (test(win.location)) guard(() => armed.push(...arm()))()
   })
   if (specs.length) {
     guard(() => offs.push(watchNavigation(win, navigate)))()

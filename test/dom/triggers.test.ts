@@ -238,6 +238,29 @@ describe('declared triggers', () => {
     expect(fires).toEqual([['done', undefined]])
   })
 
+  it('dataLayer: wraps push once for good (no pile of wrappers under GTM’s), checking the url at each entry', () => {
+    w.dataLayer = [] as unknown as Layer
+    watch({ done: { on: { dataLayer: 'purchase', url: '/done' } }, other: { on: { url: '/x' } } })
+    const push = w.dataLayer.push
+    go('/x')
+    go('/done')
+    expect(w.dataLayer.push).toBe(push)
+    w.dataLayer.push({ event: 'purchase', dedupeKey: 'A' })
+    go('/y')
+    w.dataLayer.push({ event: 'purchase', dedupeKey: 'B' })
+    expect(fires).toEqual([
+      ['other', undefined],
+      ['done', { dedupeKey: 'A' }],
+    ])
+  })
+
+  it('click: a bad selector is reported once, not on every page', () => {
+    watch({ bad: { on: { click: 'a[', url: '*' } } })
+    go('/a')
+    go('/b')
+    expect(errors).toHaveLength(1)
+  })
+
   it('afterMs: fires once after that long on the page, restarting on SPA navigation', () => {
     vi.useFakeTimers()
     watch({ browse: { on: { afterMs: 30_000 } } })
