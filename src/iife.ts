@@ -47,7 +47,7 @@ if (before && before.version) {
   // Calls made before the script loaded, in the order they were made.
   for (const args of Array.from(before?.q ?? [])) api(...(Array.from(args) as [string, ...unknown[]]))
   if (survey && config?.journeyPoint !== undefined) {
-    api('show', config.dedupeKey === undefined ? { journeyPoint: config.journeyPoint } : { journeyPoint: config.journeyPoint })
+    api('trigger', config.journeyPoint, config.dedupeKey === undefined ? {} : { dedupeKey: config.dedupeKey })
   }
   defineSurveyElement()
 }

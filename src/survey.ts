@@ -1,14 +1,28 @@
+import { createStore } from './adapters/storage'
+import { loadUi } from './adapters/loadUi'
+import { eligible, type Consent, type Context, type Rules } from './core/eligibility'
+import { emptyHistory, recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
 import { validateOptions } from './core/options'
 import { pageOf } from './core/page'
-import { loadUi } from './adapters/loadUi'
+import { pickCandidate } from './core/pickCandidate'
+import { redact } from './core/redact'
+import { createDelivery, type Delivery } from './delivery/index'
 import { createEmitter } from './lib/emitter'
 import { randomId } from './lib/randomId'
-import type { ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult } from './types'
+import { countVisit, loadHistory, readEnvironment, saveHistory } from './targeting/index'
+import { watchTriggers } from './triggers/index'
+import type { Explanation, JourneyPoint, ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult, TriggerOptions } from './types'
 import type { Session } from './ui'
 import { version } from './version'
 
 // Only one survey on screen per page, whichever instance shows it: two at once is pestering.
 let onScreen: object | undefined
+// Surveys triggered in the same moment; the highest priority wins (see contend()).
+interface Contender {
+  readonly priority: number
+  readonly settle: (won: boolean) => void
+}
+let contenders: Contender[] | undefined
 
 const notShown = (reason: string): SurveyResult => ({ status: 'not-shown', reason })
 
@@ -19,27 +33,62 @@ interface Showing {
   cancelled: boolean
 }
 
+const consents = ['granted', 'denied', 'pending']
+
+function checkShowOptions(show: unknown, method: string): asserts show is ShowOptions & TriggerOptions {
+  if (show === null || typeof show !== 'object') throw new TypeError(`npskit: ${method}() takes an options object`)
+  const { metadata, journeyPoint, dedupeKey } = show as Record<string, unknown>
+  validateOptions({ metadata })
+  if (journeyPoint !== undefined && typeof journeyPoint !== 'string') throw new TypeError(`npskit: ${method} option "journeyPoint" must be a string`)
+  if (dedupeKey !== undefined && (typeof dedupeKey !== 'string' || dedupeKey === '')) {
+    throw new TypeError(`npskit: ${method} option "dedupeKey" must be a non-empty string`)
+  }
+}
+
+// When several surveys are triggered by one event (the always-on triggers reach them all),
+// wait one task for the others, then let the highest priority show and tell the rest.
+function contend(priority: number): Promise<boolean> {
+  return new Promise((settle) => {
+    let round = contenders
+    if (!round) {
+      const fresh: Contender[] = []
+      round = contenders = fresh
+      setTimeout(() => {
+        contenders = undefined
+        const winner = pickCandidate(fresh)
+        for (const c of fresh) c.settle(c === winner)
+      })
+    }
+    round.push({ priority, settle })
+  })
+}
+
 /**
- * Creates a survey. Nothing is shown, stored or sent until you call `show()`; options are
- * checked at once, and a wrong one is a `TypeError` (or `RangeError`) that names it.
- * After creation the survey never throws into the page: errors go to the `'error'` event
- * and one `console.warn`.
+ * Creates a survey. Nothing is shown, stored or sent until a survey shows, and nothing at
+ * all before consent is `'granted'`; options are checked at once, and a wrong one is a
+ * `TypeError` (or `RangeError`) that names it. After creation the survey never throws into
+ * the page: errors go to the `'error'` event and one `console.warn`.
  *
- * This is the loader half of npskit: small, and always on the page. The survey itself
- * (Preact, the view, the locale) loads only when one is about to show.
+ * This is the loader half of npskit: triggers, targeting rules and delivery, small and on
+ * every page. The survey itself (Preact, the view, the locale) loads only when one shows.
  *
  * @example
- * const survey = createSurvey({ brand: 'Nordhandel', locale: 'auto', placement: 'bottom-right' })
+ * const survey = createSurvey({ brand: 'Nordhandel', endpoint: '/api/nps' })
  * survey.on('submit', (response) => console.log(response.score, response.comment))
- * const result = await survey.show({ journeyPoint: 'checkout-complete' })
+ * const result = await survey.trigger('checkout-complete', { dedupeKey: 'ORDER-1042' })
  */
 export function createSurvey(options?: SurveyOptions): Survey {
   const o = validateOptions(options)
-  let warned = false
+  const surveyId = o.surveyId ?? 'nps'
+  const store = createStore(o.storage, o.storagePrefix)
   const events = createEmitter<SurveyEvents>((error) => report(error, false))
+  let consent: Consent = o.consent ?? 'granted'
+  let history: History | undefined
+  let delivery: Delivery | undefined
   // The showing in progress: claimed before the UI has loaded, so two quick calls cannot both show.
   let current: Showing | undefined
   let destroyed = false
+  let warned = false
 
   function report(error: unknown, emit = true): void {
     const e = error instanceof Error ? error : new Error(String(error))
@@ -50,53 +99,153 @@ export function createSurvey(options?: SurveyOptions): Survey {
     }
   }
 
+  function guard<A extends unknown[]>(run: (...args: A) => void): (...args: A) => void {
+    return (...args) => {
+      try {
+        run(...args)
+      } catch (error) {
+        report(error)
+      }
+    }
+  }
+
+  // Storage is first read when it is needed and consent allows it; this page counts as a visit.
+  function memory(): History {
+    const now = Date.now()
+    return (history ??= countVisit(store, loadHistory(store, now, randomId), now))
+  }
+  function remember(change: (h: History, now: number) => History): void {
+    saveHistory(store, (history = change(memory(), Date.now())))
+  }
+
+  function granted(): void {
+    // What earlier pages left queued goes out now, and from here on as responses come in.
+    if ((o.endpoint || o.send) && !delivery && !destroyed) {
+      delivery = createDelivery({ ...o, store, onError: report } as Parameters<typeof createDelivery>[0])
+      void delivery.flush()
+    }
+  }
+  if (consent === 'granted' && typeof window !== 'undefined') granted()
+
+  const point = (name: string | undefined): JourneyPoint =>
+    (name !== undefined && o.journeyPoints && Object.prototype.hasOwnProperty.call(o.journeyPoints, name) && o.journeyPoints[name]) || {}
+
+  function explain(journeyPoint?: string, extra: TriggerOptions = {}): Explanation {
+    const env = readEnvironment()
+    const now = Date.now()
+    const p = point(journeyPoint)
+    const context = {
+      now,
+      consent,
+      gpc: env.gpc,
+      dnt: env.dnt,
+      honourPrivacySignals: o.honourPrivacySignals,
+      device: env.device,
+      locale: env.languages[0],
+      journeyPoint,
+      dedupeKey: extra.dedupeKey,
+      metadata: { ...o.metadata, ...extra.metadata },
+      onScreen: !!onScreen,
+    } as Context
+    const rules = {
+      answeredWaitDays: o.answeredWaitDays,
+      dismissedWaitDays: o.dismissedWaitDays,
+      fatigue: o.fatigue,
+      sampleRate: p.sampleRate ?? o.sampleRate,
+      minVisits: o.minVisits,
+      minDaysSinceFirstSeen: o.minDaysSinceFirstSeen,
+      devices: o.devices,
+      locales: o.onlyLocales,
+      when: o.when,
+    } as Rules
+    // Before consent nothing is read: the verdict is about consent and needs no history.
+    const verdict = eligible(consent === 'granted' ? memory() : emptyHistory('', now), surveyId, rules, context)
+    if (o.debug) console.info(`npskit: ${surveyId} at ${journeyPoint ?? '(none)'}: ${verdict.reason}`, context)
+    return verdict
+  }
+
   function published(kind: 'score' | 'submit', response: SurveyResponse): void {
+    const r = o.redact && response.comment ? { ...response, comment: redact(response.comment) } : response
+    if (kind === 'score') remember((h, now) => recordAnswer(h, surveyId, now))
+    delivery?.enqueue(r)
     try {
-      o.onResponse?.(response)
+      o.onResponse?.(r)
     } catch (error) {
       report(error)
     }
-    events.emit(kind, response)
+    events.emit(kind, r)
   }
 
-  async function present(show: ShowOptions, mine: Showing): Promise<SurveyResult> {
+  async function present(show: ShowOptions & TriggerOptions, mine: Showing, p: JourneyPoint): Promise<SurveyResult> {
     const ui = await loadUi()
     let resolve!: (result: SurveyResult) => void
     const result = new Promise<SurveyResult>((r) => (resolve = r))
     const journeyPoint = show.journeyPoint ?? null
+    const { on: _on, delayMs: _delay, sampleRate: _rate, priority: _priority, ...overrides } = p
+    const release = () => {
+      if (current === mine) current = undefined
+      if (onScreen === mine) onScreen = undefined
+    }
     const session = await ui.startSession(
       document,
-      o,
+      { ...o, ...overrides },
       {
         id: randomId(),
-        surveyId: o.surveyId ?? 'nps',
+        surveyId,
         journeyPoint,
-        page: pageOf(location.href),
+        page: pageOf(location.href, o.includeQuery),
         user: o.user ?? null,
         metadata: { ...o.metadata, ...show.metadata },
         version,
       },
       {
         response: published,
-        dismissed: (step, response) => events.emit('dismiss', { step, response }),
-        shown: () => events.emit('show', { journeyPoint }),
-        done: resolve,
-        gone: () => {
-          if (current === mine) current = undefined
-          if (onScreen === mine) onScreen = undefined
+        dismissed: (step, response) => {
+          if (step === 'question') remember((h, now) => recordDismiss(h, surveyId, now))
+          events.emit('dismiss', { step, response })
         },
+        shown: () => {
+          remember((h, now) => recordPrompt(h, surveyId, now, show.dedupeKey))
+          events.emit('show', { journeyPoint })
+        },
+        done: resolve,
+        gone: release,
         error: report,
       },
       () => mine.cancelled,
       new Promise<void>((r) => (mine.cancel = r)),
     )
     if (!session) {
-      if (current === mine) current = undefined
-      if (onScreen === mine) onScreen = undefined
+      release()
       return mine.cancelled ? notShown('hidden') : Promise.race([result, notShown('no-target')])
     }
     mine.session = session
     return result
+  }
+
+  function open(show: ShowOptions & TriggerOptions, p: JourneyPoint): Promise<SurveyResult> {
+    if (destroyed) return Promise.resolve(notShown('destroyed'))
+    if (typeof document === 'undefined') return Promise.resolve(notShown('no-dom'))
+    if (consent !== 'granted') return Promise.resolve(notShown(consent === 'denied' ? 'no-consent' : 'consent-pending'))
+    if (onScreen || current) return Promise.resolve(notShown('survey-on-screen'))
+    const mine: Showing = { cancel: () => {}, cancelled: false }
+    current = mine
+    onScreen = mine
+    return present(show, mine, p).catch((error: unknown) => {
+      report(error)
+      if (current === mine) current = undefined
+      if (onScreen === mine) onScreen = undefined
+      return notShown('error')
+    })
+  }
+
+  async function trigger(journeyPoint: string, extra: TriggerOptions): Promise<SurveyResult> {
+    const p = point(journeyPoint)
+    const verdict = explain(journeyPoint, extra)
+    if (!verdict.eligible) return notShown(verdict.reason)
+    if (!(await contend(p.priority ?? o.priority ?? 0))) return notShown('lower-priority')
+    if (p.delayMs) await new Promise((r) => setTimeout(r, p.delayMs))
+    return open({ ...extra, journeyPoint }, p)
   }
 
   function hide(): void {
@@ -115,30 +264,43 @@ export function createSurvey(options?: SurveyOptions): Survey {
     }
   }
 
-  return {
-    show(show = {}) {
-      if (show === null || typeof show !== 'object') throw new TypeError('npskit: show() takes an options object')
-      validateOptions({ metadata: show.metadata })
-      if (show.journeyPoint !== undefined && typeof show.journeyPoint !== 'string') {
-        throw new TypeError('npskit: show option "journeyPoint" must be a string')
-      }
+  const stopTriggers =
+    typeof window === 'undefined'
+      ? undefined
+      : watchTriggers(o.journeyPoints ?? {}, guard((name: string, detail = {}) => void survey.trigger(name, detail)), report)
+
+  const survey: Survey = {
+    trigger(journeyPoint, extra = {}) {
+      if (typeof journeyPoint !== 'string' || journeyPoint === '') throw new TypeError('npskit: trigger() needs a journey point name')
+      checkShowOptions(extra, 'trigger')
       if (destroyed) return Promise.resolve(notShown('destroyed'))
       if (typeof document === 'undefined') return Promise.resolve(notShown('no-dom'))
-      if (onScreen || current) return Promise.resolve(notShown('survey-on-screen'))
-      const mine: Showing = { cancel: () => {}, cancelled: false }
-      current = mine
-      onScreen = mine
-      return present(show, mine).catch((error: unknown) => {
+      return trigger(journeyPoint, extra).catch((error: unknown) => {
         report(error)
-        if (current === mine) current = undefined
-        if (onScreen === mine) onScreen = undefined
         return notShown('error')
       })
+    },
+    explain(journeyPoint, extra = {}) {
+      if (journeyPoint !== undefined && typeof journeyPoint !== 'string') throw new TypeError('npskit: explain() takes a journey point name')
+      checkShowOptions(extra, 'explain')
+      return explain(journeyPoint, extra)
+    },
+    setConsent(value) {
+      if (!consents.includes(value)) throw new TypeError(`npskit: setConsent() takes 'granted', 'denied' or 'pending'; got ${String(value)}`)
+      consent = value
+      if (value === 'granted') guard(granted)()
+      else hide()
+    },
+    show(show = {}) {
+      checkShowOptions(show, 'show')
+      return open(show, point(show.journeyPoint))
     },
     hide,
     destroy() {
       hide()
       destroyed = true
+      stopTriggers?.()
+      delivery?.destroy()
       events.clear()
     },
     on(event, handler) {
@@ -146,4 +308,5 @@ export function createSurvey(options?: SurveyOptions): Survey {
       return events.on(event, handler)
     },
   }
+  return survey
 }

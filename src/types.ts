@@ -1,8 +1,36 @@
 import type { Category } from './score/types'
 import type { Locale, Messages } from './core/messages'
+import type { Consent, Context, Device, ReasonCode } from './core/eligibility'
+import type { StorageOption } from './adapters/storage'
+import type { TriggerSpec } from './triggers/index'
 
 export type { Category } from './score/types'
 export type { Locale, Messages } from './core/messages'
+export type { Consent, Device, ReasonCode } from './core/eligibility'
+export type { StorageAdapter, StorageOption } from './adapters/storage'
+export type { TriggerSpec } from './triggers/index'
+
+/** What `when` and the debug log see when a survey might show. */
+export type TargetingContext = Context
+
+/**
+ * One point of the customer's journey (`'checkout-complete'`, `'support-closed'`): when it is
+ * reached (`on`, or your own `survey.trigger(name)`), and what differs there from the survey's options.
+ */
+export interface JourneyPoint {
+  /** Declarative triggers: any of them reaching this point calls `trigger(name)` for you. */
+  readonly on?: TriggerSpec | readonly TriggerSpec[]
+  /** Wait this long after the trigger before showing [0]. */
+  readonly delayMs?: number
+  readonly question?: string
+  readonly followUp?: PerCategory<string | boolean>
+  readonly thankYou?: PerCategory<string>
+  readonly placement?: Placement
+  /** Overrides the survey's `sampleRate` here. */
+  readonly sampleRate?: number
+  /** Overrides the survey's `priority` here. */
+  readonly priority?: number
+}
 
 /** Where the survey appears. `'inline'` renders into the `target` element. */
 export type Placement = 'modal' | 'bottom-right' | 'bottom-left' | 'top-bar' | 'bottom-bar' | 'inline'
@@ -77,7 +105,70 @@ export interface SurveyOptions {
   readonly user?: UserInfo
   /** Called with the response each time it changes: once with the score, once complete. */
   readonly onResponse?: (response: SurveyResponse) => void
+
+  // Delivery
+
+  /** Where responses are POSTed as JSON: an `http(s)` URL, absolute or relative to the page. */
+  readonly endpoint?: string
+  /** Your own transport instead of `endpoint`: resolve to acknowledge, reject to retry later. */
+  readonly send?: (response: SurveyResponse) => Promise<void>
+  /** Extra request headers, e.g. an API key of the collector (not a secret: it is in the page). */
+  readonly headers?: Readonly<Record<string, string>>
+  /** Whether cookies go with the request [`'omit'`]. */
+  readonly credentials?: 'omit' | 'same-origin' | 'include'
+  /** Reshapes the body for a collector that wants another format. */
+  readonly transform?: (response: SurveyResponse) => unknown
+  /** Keep the query string in `page` [false: it often holds order numbers and e-mail addresses]. */
+  readonly includeQuery?: boolean
+  /** Mask e-mail addresses and phone numbers in comments before they are stored or sent [false]. */
+  readonly redact?: boolean
+
+  // Targeting
+
+  /** Named points of the customer's journey with their triggers and overrides. */
+  readonly journeyPoints?: Readonly<Record<string, JourneyPoint>>
+  /** Days to leave a customer alone after they answered [90]. */
+  readonly answeredWaitDays?: number
+  /** Days to leave a customer alone after they closed the survey unanswered [14]. */
+  readonly dismissedWaitDays?: number
+  /** Site-wide: at most `maxPrompts` prompts of any survey per `periodDays` [1 per 14 days]. */
+  readonly fatigue?: { readonly maxPrompts?: number; readonly periodDays?: number }
+  /** The share of visitors who are ever asked, 0..1, the same visitors on every visit [1]. */
+  readonly sampleRate?: number
+  /** Visits before the first prompt, this one included [0]. */
+  readonly minVisits?: number
+  /** Days since the visitor was first seen [0]. */
+  readonly minDaysSinceFirstSeen?: number
+  /** Only on these devices [all]. */
+  readonly devices?: readonly Device[]
+  /** Only for visitors whose browser language matches one of these ranges, e.g. `['nb', 'nn', 'da']` [all]. */
+  readonly onlyLocales?: readonly string[]
+  /** Your own last word on each decision; throwing counts as no. */
+  readonly when?: (context: TargetingContext) => boolean
+  /** With several surveys triggered at once, the highest priority shows [0]. */
+  readonly priority?: number
+  /** The visitor's consent: nothing is stored or sent, and nothing shows, until `'granted'` [`'granted'`]. */
+  readonly consent?: Consent
+  /** Respect Global Privacy Control and Do Not Track by not asking [true]. */
+  readonly honourPrivacySignals?: boolean
+  /** Where the visitor's history and the delivery queue are kept [`'local'`]. */
+  readonly storage?: StorageOption
+  /** Prefix of every storage key [`'npskit:'`]. */
+  readonly storagePrefix?: string
+  /** Log every decision (and its reason) to the console [false]. */
+  readonly debug?: boolean
 }
+
+/** Options of {@link Survey.trigger}. */
+export interface TriggerOptions {
+  /** An order number or ticket id: the same one is never surveyed twice. */
+  readonly dedupeKey?: string
+  /** Merged over the survey's `metadata` for this showing. */
+  readonly metadata?: Metadata
+}
+
+/** Why a survey would or would not show now: {@link Survey.explain}. */
+export type Explanation = { readonly eligible: true; readonly reason: 'eligible' } | { readonly eligible: false; readonly reason: ReasonCode }
 
 /** Flat metadata: what a collector can store in columns without parsing. */
 export type Metadata = Readonly<Record<string, string | number | boolean>>
@@ -143,7 +234,17 @@ export interface SurveyEvents {
 
 /** The object {@link createSurvey} returns. */
 export interface Survey {
-  /** Shows the survey; resolves when the customer finishes or closes it. Never rejects. */
+  /**
+   * "The customer has reached this journey point": shows the survey if the rules allow it
+   * (consent, waits, fatigue, sampling, dedupe key, …), after the point's `delayMs`.
+   * Resolves like `show()`; when it does not show, `reason` says why (see `explain`).
+   */
+  trigger(journeyPoint: string, options?: TriggerOptions): Promise<SurveyResult>
+  /** Would the survey show at this journey point now, and if not, why? Stores nothing. */
+  explain(journeyPoint?: string, options?: TriggerOptions): Explanation
+  /** Tells the survey the visitor's consent; `'granted'` also sends what earlier pages left queued. */
+  setConsent(consent: Consent): void
+  /** Shows the survey now, without the targeting rules (but never without consent). Never rejects. */
   show(options?: ShowOptions): Promise<SurveyResult>
   /** Closes the survey if it is on screen (its `show()` resolves with reason `'hidden'`). */
   hide(): void

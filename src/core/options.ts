@@ -1,4 +1,5 @@
 import type { SurveyOptions } from '../types'
+import { journeyPointsCheck, rulesChecks } from '../targeting/checks'
 
 type Check = (value: unknown) => string | undefined
 
@@ -54,6 +55,9 @@ const locales: Check = (v) =>
   Array.isArray(v) && v.every((l) => isObject(l) && typeof l.code === 'string' && (l.dir === 'ltr' || l.dir === 'rtl') && stringsObject(l.messages) === undefined)
     ? undefined
     : 'an array of { code, dir, messages }'
+// Responses go to http(s) only: a `javascript:` or `data:` endpoint is a mistake or an attack.
+const endpoint: Check = (v) =>
+  typeof v === 'string' && v.trim() !== '' && (/^https?:\/\//i.test(v) || !/^[a-z][a-z\d+.-]*:/i.test(v)) ? undefined : 'an http(s) URL, absolute or relative'
 const target: Check = (v) =>
   typeof v === 'string' || (isObject(v) && (v as { nodeType?: unknown }).nodeType === 1) ? undefined : 'an element or a CSS selector'
 
@@ -85,6 +89,15 @@ export const optionChecks: Readonly<Record<keyof SurveyOptions, Check>> = {
   metadata: flat(false),
   user: flat(true),
   onResponse: fn,
+  endpoint,
+  send: fn,
+  headers: stringsObject,
+  credentials: oneOf('omit', 'same-origin', 'include'),
+  transform: fn,
+  includeQuery: bool,
+  redact: bool,
+  journeyPoints: journeyPointsCheck,
+  ...rulesChecks,
 }
 
 /**
@@ -110,6 +123,9 @@ export function validateOptions(options: unknown): SurveyOptions {
       // A number where a number belongs but out of range is a RangeError; any wrong type a TypeError.
       throw typeof value === 'number' && /^an? (integer|number)/.test(wrong) ? new RangeError(message) : new TypeError(message)
     }
+  }
+  if (options.endpoint !== undefined && options.send !== undefined) {
+    throw new TypeError('npskit: give either option "endpoint" or option "send", not both')
   }
   if (options.placement === 'inline' && options.target === undefined) {
     throw new TypeError('npskit: option "target" is required with placement "inline"')

@@ -43,7 +43,11 @@ export class NpsSurveyElement extends Base {
         )
       }
       this.survey = survey
-      void survey.show(config.journeyPoint === undefined ? {} : { journeyPoint: config.journeyPoint })
+      // With a journey point the targeting rules decide (waits, sampling, the order number);
+      // without one the element is simply a survey on the page.
+      void (config.journeyPoint === undefined
+        ? survey.show()
+        : survey.trigger(config.journeyPoint, config.dedupeKey === undefined ? {} : { dedupeKey: config.dedupeKey }))
     } catch (error) {
       console.error(error)
       this.dispatchEvent(new CustomEvent('nps-error', { detail: error, bubbles: true, composed: true }))
