@@ -34,16 +34,38 @@ const groups = [
     { name: 'fontSize', kind: 'number', placeholder: '16', min: 10, max: 32 },
     { name: 'zIndex', kind: 'number', placeholder: '2147483000' },
   ]],
-  ['Script tag', [
+  ['Delivery', [
     { name: 'endpoint', kind: 'text', value: '/api/responses', placeholder: 'https://collector.example/api/responses' },
-    { name: 'journeyPoint', kind: 'text', value: 'playground', label: 'journey point', show: true },
-    { name: 'dedupeKey', kind: 'text', placeholder: 'ORDER-1042', label: 'dedupe key', show: true },
+    { name: 'credentials', kind: 'select', options: [['', 'omit (default)'], 'same-origin', 'include'] },
+    { name: 'includeQuery', kind: 'check' },
+    { name: 'redact', kind: 'check' },
+  ]],
+  ['Who is asked, and how often', [
+    { name: 'answeredWaitDays', kind: 'number', placeholder: '90', min: 0 },
+    { name: 'dismissedWaitDays', kind: 'number', placeholder: '14', min: 0 },
+    { name: 'sampleRate', kind: 'number', placeholder: '1', min: 0, max: 1, step: 0.05 },
+    { name: 'minVisits', kind: 'number', placeholder: '0', min: 0 },
+    { name: 'minDaysSinceFirstSeen', kind: 'number', placeholder: '0', min: 0 },
+    { name: 'priority', kind: 'number', placeholder: '0' },
+    { name: 'consent', kind: 'select', options: [['', 'granted (default)'], 'pending', 'denied'] },
+    { name: 'honourPrivacySignals', kind: 'select', options: [['', 'true (default)'], 'false'] },
+    { name: 'storage', kind: 'select', options: [['', 'local (default)'], 'session', 'memory'] },
+    { name: 'storagePrefix', kind: 'text', placeholder: 'npskit:' },
+    { name: 'debug', kind: 'check' },
+  ]],
+  ['This page', [
+    { name: 'journeyPoint', kind: 'text', value: 'playground', label: 'journey point' },
+    { name: 'dedupeKey', kind: 'text', placeholder: 'ORDER-1042', label: 'dedupe key' },
   ]],
 ]
+// What the script tag does rather than an option of createSurvey.
+const actions = ['journeyPoint', 'dedupeKey']
+// Form fields that make up one structured option.
+const parts = ['followUp', 'followUpPrompt', 'contactConsent', 'promoterLabel', 'promoterHref']
 const fields = groups.flatMap(([, items]) => items)
 
-// Options this build of npskit does not know yet (the form may be ahead of it) are still put
-// in the snippet, but not passed to createSurvey, which would refuse them.
+// Options this build of npskit does not know (the form may be ahead of it, or behind) are
+// still put in the snippet, but not passed to createSurvey, which would refuse them.
 function supported(name, sample) {
   try {
     createSurvey({ [name]: sample }).destroy()
@@ -52,7 +74,16 @@ function supported(name, sample) {
     return false
   }
 }
-const endpointSupported = supported('endpoint', '/api/responses')
+/** A form value as the option's type: numbers, booleans ('true', a ticked box) or text. */
+const convert = (field, value) =>
+  field.kind === 'number' ? Number(value) : field.kind === 'check' || value === 'true' ? true : value === 'false' ? false : value
+const sampleOf = (field) => {
+  if (field.kind !== 'select') return convert(field, field.value ?? field.placeholder ?? '1')
+  const values = field.options.map((o) => [].concat(o)[0]).filter((v) => v !== '')
+  return convert(field, values[0])
+}
+const unsupported = new Set(fields.filter((f) => !actions.includes(f.name) && !parts.includes(f.name) && !supported(f.name, sampleOf(f))).map((f) => f.name))
+const endpointSupported = !unsupported.has('endpoint')
 
 function buildForm() {
   const form = $('options')
@@ -74,12 +105,17 @@ function buildForm() {
         }
       } else {
         input = document.createElement('input')
-        input.type = field.kind
+        input.type = field.kind === 'check' ? 'checkbox' : field.kind
         for (const key of ['placeholder', 'min', 'max', 'step']) if (field[key] !== undefined) input[key] = String(field[key])
       }
       input.name = field.name
       input.id = 'opt-' + field.name
       if (field.value !== undefined) input.value = field.value
+      if (field.kind === 'check') label.className = 'check'
+      if (unsupported.has(field.name)) {
+        input.disabled = true
+        label.title = 'This build of npskit does not have this option.'
+      }
       label.append(name, input)
       set.append(label)
     }
@@ -95,8 +131,8 @@ function readOptions() {
   for (const field of fields) {
     const value = raw[field.name]
     // A value equal to the default is left out, so the snippet says only what differs.
-    if (value === '' || value === field.default || ['followUp', 'followUpPrompt', 'contactConsent', 'promoterLabel', 'promoterHref', 'journeyPoint', 'dedupeKey'].includes(field.name)) continue
-    options[field.name] = field.kind === 'number' ? Number(value) : value
+    if (value === '' || value === field.default || actions.includes(field.name) || parts.includes(field.name)) continue
+    options[field.name] = convert(field, value)
   }
   if (raw.followUp === 'false') options.followUp = false
   if (raw.followUp === 'custom' && raw.followUpPrompt) options.followUp = raw.followUpPrompt
@@ -151,7 +187,10 @@ function rebuild() {
   $('error').textContent = ''
   const placement = config.options.placement ?? 'bottom-right'
   $('placement-note').textContent = placement === 'inline' ? '' : `(shown inline here; on your site: ${placement})`
-  const live = { ...config.options, placement: 'inline', target: '#preview' }
+  // The preview keeps its history in memory, so each change shows the survey afresh instead of
+  // respecting the wait after an answer in the previous version.
+  const live = { ...Object.fromEntries(Object.entries(config.options).filter(([name]) => !unsupported.has(name))), placement: 'inline', target: '#preview' }
+  if (!unsupported.has('storage')) live.storage = 'memory'
   if (!endpointSupported) {
     // Until this build posts by itself, hand each version of the response to the collector.
     delete live.endpoint
@@ -164,7 +203,7 @@ function rebuild() {
     return
   }
   for (const event of ['show', 'score', 'submit', 'dismiss', 'error']) {
-    survey.on(event, (detail) => log(event + (detail && detail.score !== undefined ? ` score ${detail.score}${detail.comment ? `, “${detail.comment}”` : ''}` : '')))
+    survey.on(event, (detail) => log(event + (detail && detail.score !== undefined ? ` ${detail.score}${detail.comment ? `, “${detail.comment}”` : ''}` : '')))
   }
   survey.show(config.journeyPoint ? { journeyPoint: config.journeyPoint } : {}).then((result) => log('show() → ' + JSON.stringify(result)))
 }

@@ -112,7 +112,8 @@ describe('migrations', () => {
 describe('the order confirmation', () => {
   it('puts the order number into the script tag as the dedupe key', async () => {
     const html = await renderConfirmation('NH-2026-123456', 'sv')
-    expect(html).toContain('<script src="/dist/npskit.iife.js" data-endpoint="/api/responses" data-journey-point="checkout-complete" data-dedupe-key="NH-2026-123456" data-brand="Nordhandel" data-locale="sv" async></script>')
+    expect(html).toContain('<script src="/dist/npskit.iife.js" data-endpoint="/api/responses" data-journey-point="checkout-complete" data-dedupe-key="NH-2026-123456" data-brand="Nordhandel" data-locale="sv" data-accent="#1f4e5f" async></script>')
+    expect(html).toContain('{"metadata": {"order": "NH-2026-123456"}')
   })
 
   it('renders nothing for what is no order number, and English for an unknown language', async () => {
