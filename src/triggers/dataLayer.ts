@@ -1,5 +1,5 @@
 import { detailOf } from './detail'
-import type { TriggerDetail } from './index'
+import type { TriggerDetail } from './types'
 
 interface Entry {
   readonly event?: unknown

@@ -1,4 +1,4 @@
-import type { TriggerDetail } from './index'
+import type { TriggerDetail } from './types'
 
 /**
  * What a page handed over with a trigger (an event's detail, a dataLayer entry), cut down to
