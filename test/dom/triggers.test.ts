@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { watchTriggers, type TriggerPoint } from '../../src/triggers/index'
+import { watchAlwaysOn, watchSpecs, watchTriggers, type TriggerPoint } from '../../src/triggers/index'
 
 type Layer = unknown[] & { push: (...items: unknown[]) => number }
 const w = window as unknown as { dataLayer?: Layer; navigation?: EventTarget }
@@ -440,5 +440,27 @@ describe('the disposer', () => {
     watch(everything)
     stop!()
     expect(() => stop!()).not.toThrow()
+  })
+})
+
+describe('the two halves, for a loader that fetches declared triggers lazily', () => {
+  it('watchAlwaysOn adds two listeners and patches nothing', () => {
+    countListeners()
+    const off = watchAlwaysOn((name, detail) => void fires.push([name, detail]), (e) => void errors.push(e))
+    expect(added.map((a) => a[1]).sort()).toEqual(['click', 'npskit:trigger'])
+    expect(history.pushState).toBe(originalPushState)
+    click(document.querySelector('a')!)
+    off()
+    expect(leftover()).toEqual([])
+    expect(fires).toEqual([['support-closed', { dedupeKey: 'T-9' }]])
+  })
+
+  it('watchSpecs without specs adds nothing at all, and does not follow navigation', () => {
+    countListeners()
+    const off = watchSpecs({ a: {}, b: { on: [] } }, (name) => void fires.push([name, undefined]), (e) => void errors.push(e))
+    expect(added).toEqual([])
+    expect(history.pushState).toBe(originalPushState)
+    expect(w.dataLayer).toBeUndefined()
+    off()
   })
 })
