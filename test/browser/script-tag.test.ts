@@ -99,4 +99,30 @@ describe.runIf(browserAvailable())('the script tag (dist/npskit.iife.js) in Chro
     expect(errors[1]).toMatch(/unknown command "show"|npskit/)
     await page.close()
   })
+
+  it("styles the survey with its own script tag's nonce where constructable stylesheets are missing", async () => {
+    const run = async (withNonce: boolean) => {
+      const page = await browser.newPage()
+      await page.addInitScript(() => {
+        delete (Document.prototype as unknown as { adoptedStyleSheets?: unknown }).adoptedStyleSheets
+      })
+      await page.route('**/nonce.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          headers: { 'content-security-policy': strictCsp },
+          body: `<!doctype html><script src="/test/fixtures/csp-violations.js"></script><p>Takk!</p>
+            <script src="/dist/npskit.iife.js" ${withNonce ? `nonce="${nonce}"` : ''} data-journey-point="checkout-complete" data-locale="en"></script>`,
+        }),
+      )
+      await page.goto(server.origin + '/nonce.html')
+      await page.locator('npskit-survey .card').waitFor()
+      const position = await page.locator('npskit-survey .card').evaluate((el) => getComputedStyle(el).position)
+      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)
+      await page.close()
+      return { position, violations }
+    }
+    expect(await run(true)).toEqual({ position: 'fixed', violations: [] })
+    // Without the nonce the policy blocks the style: the check above can fail.
+    expect((await run(false)).violations.length).toBeGreaterThan(0)
+  })
 })
