@@ -205,6 +205,44 @@ describe.runIf(browserAvailable())('the survey widget in Chromium', () => {
       }
     })
 
+    it('follows the system colour scheme in auto, and the theme option over it', async () => {
+      const background = (page: Page) => page.locator('npskit-survey .card').evaluate((el) => getComputedStyle(el).backgroundColor)
+      const auto = await openSurvey(browser, server.origin, {}, { context: { colorScheme: 'dark' } })
+      expect(await background(auto.page)).toBe('rgb(31, 32, 36)')
+      await auto.page.screenshot({ animations: 'disabled', path: shots + 'auto-dark.png' })
+      await close(auto.page)
+      const light = await openSurvey(browser, server.origin, { theme: 'light' }, { context: { colorScheme: 'dark' } })
+      expect(await background(light.page)).toBe('rgb(255, 255, 255)')
+      await close(light.page)
+    })
+
+    it('keeps still with reduced motion and marks the chosen score in forced colours', async () => {
+      const { page } = await openSurvey(browser, server.origin, {}, { context: { reducedMotion: 'reduce', forcedColors: 'active' } })
+      expect(await page.locator('npskit-survey .card').evaluate((el) => getComputedStyle(el).animationName)).toBe('none')
+      await page.getByRole('radio').nth(0).focus()
+      await page.keyboard.press('ArrowRight')
+      const colours = await page.locator('npskit-survey .score').evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor))
+      expect(colours[1]).not.toBe(colours[0])
+      expect(colours[2]).toBe(colours[0])
+      await close(page)
+    })
+
+    it('fits a 320 px phone with touch targets of at least 24 px, and centres the bars', async () => {
+      const { page } = await openSurvey(browser, server.origin, { brand: 'Nordhandel', locale: 'de' }, { context: { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true } })
+      for (const b of await page.locator('npskit-survey .score').all()) {
+        const box = (await b.boundingBox())!
+        expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24)
+        expect(box.x + box.width).toBeLessThanOrEqual(320)
+      }
+      expect(await page.locator('npskit-survey .card').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+      await close(page)
+      const bar = await openSurvey(browser, server.origin, { brand: 'Nordhandel', placement: 'top-bar' }, { context: { viewport: { width: 1280, height: 600 } } })
+      const question = (await bar.page.locator('npskit-survey .question').boundingBox())!
+      expect(question.x).toBeGreaterThanOrEqual(320)
+      await bar.page.screenshot({ animations: 'disabled', path: shots + 'top-bar.png' })
+      await close(bar.page)
+    })
+
     it('saves screenshots: light, dark, 360 px phone, every step', async () => {
       const light = await openSurvey(browser, server.origin, { brand: 'Nordhandel' })
       await light.page.screenshot({ animations: 'disabled', path: shots + 'light-question.png' })
