@@ -13,8 +13,8 @@ export { watchSpecs } from './specs'
  * `data-npskit-dedupe-key`), and `window.dispatchEvent(new CustomEvent('npskit:trigger',
  * { detail: { journeyPoint, dedupeKey?, metadata? } }))`.
  *
- * `fire` may be called before this returns: for a `url` that matches the page already, and for
- * `dataLayer` entries pushed before. Nothing here throws into the page: a bad selector, a
+ * `fire` may be called before this returns, for `dataLayer` entries pushed before. A `url`
+ * fires in the task after the page (or the SPA's new path) is reached. Nothing here throws into the page: a bad selector, a
  * broken `npskit:trigger` detail and an exception from `fire` go to `onError`.
  *
  * @returns a disposer that removes every listener and timer and puts back what was patched

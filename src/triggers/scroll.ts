@@ -8,7 +8,8 @@ import { listen } from './listen'
 export function onScrollDepth(win: Window, depth: number, fire: () => void): () => void {
   let done = false
   return listen(win, 'scroll', () => {
-    const root = win.document.documentElement
+    // scrollingElement: in quirks mode the page's height is the body's.
+    const root = win.document.scrollingElement ?? win.document.documentElement
     if (!done && (win.scrollY + win.innerHeight) / root.scrollHeight >= depth) {
       done = true
       fire()

@@ -48,7 +48,9 @@ export function watchSpecs(
           test,
           () =>
             (click ?? event ?? dataLayer ?? afterMs ?? scrollDepth ?? (exitIntent || undefined)) === undefined
-              ? [url !== undefined && hit()]
+              ? // Arrival fires in the next task, so the SPA's router renders the page first and
+                // a redirect straight on (replaceState in the same task) disarms it.
+                [url !== undefined && afterDelay(0, hit)]
               : [
                   click !== undefined && onClick(win, click, (el) => hit(detailOf(el.getAttribute('data-npskit-dedupe-key')))),
                   event !== undefined &&

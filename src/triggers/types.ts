@@ -8,7 +8,7 @@
 export interface TriggerSpec {
   /** A path pattern with `*` wildcards (the whole URL when it has a scheme), or a RegExp. */
   readonly url?: string | RegExp
-  /** A click on (or inside) an element matching this CSS selector. */
+  /** A click on (or inside) an element matching this CSS selector; its `data-npskit-dedupe-key`, if any, comes along. */
   readonly click?: string
   /** A DOM event of this name on `window`; its `detail` may carry `{ dedupeKey, metadata }`. */
   readonly event?: string

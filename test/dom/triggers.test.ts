@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { watchAlwaysOn, watchSpecs, watchTriggers, type TriggerPoint } from '../../src/triggers/index'
 
+const tick = () => new Promise((r) => setTimeout(r, 0))
+
 type Layer = unknown[] & { push: (...items: unknown[]) => number }
 const w = window as unknown as { dataLayer?: Layer; navigation?: EventTarget }
 
@@ -126,24 +128,32 @@ describe('always-on triggers', () => {
 })
 
 describe('declared triggers', () => {
-  it('url: fires on arrival at a matching page, now and after SPA navigation, once per path', () => {
+  it('url: fires on arrival at a matching page, now and after SPA navigation, once per path, in the next task', () => {
+    vi.useFakeTimers()
     History.prototype.replaceState.call(history, null, '', '/order/A-1/thanks')
     watch({ thanks: { on: { url: '/order/*/thanks' } }, never: { on: { url: /^\/nowhere$/ } } })
+    expect(fires).toEqual([])
+    vi.advanceTimersByTime(0)
     expect(fires).toEqual([['thanks', undefined]])
     go('/order/A-1/thanks?utm=x#top') // the same path: no new page
     go('/cart')
     go('/order/A-2/thanks')
-    history.replaceState(null, '', '/order/A-3/thanks')
+    vi.advanceTimersByTime(0)
+    go('/order/A-3/thanks')
+    history.replaceState(null, '', '/order/A-4/thanks') // a redirect in the same task: A-3 never counted
+    vi.advanceTimersByTime(0)
     expect(fires.map((f) => f[0])).toEqual(['thanks', 'thanks', 'thanks'])
   })
 
   it('url: follows popstate (back and forward)', async () => {
     watch({ cart: { on: { url: '/cart' } } })
     go('/cart')
+    await tick()
     go('/checkout')
     const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }))
     history.back()
     await popped
+    await tick()
     expect(location.pathname).toBe('/cart')
     expect(fires).toEqual([
       ['cart', undefined],
@@ -152,11 +162,13 @@ describe('declared triggers', () => {
   })
 
   it('url: uses the Navigation API where present and then leaves history alone', () => {
+    vi.useFakeTimers()
     w.navigation = new EventTarget()
     watch({ cart: { on: { url: '/cart' } } })
     expect(history.pushState).toBe(originalPushState)
     History.prototype.pushState.call(history, null, '', '/cart')
     w.navigation.dispatchEvent(new Event('currententrychange'))
+    vi.advanceTimersByTime(0)
     expect(fires).toEqual([['cart', undefined]])
     stop!()
     History.prototype.pushState.call(history, null, '', '/')
@@ -239,12 +251,15 @@ describe('declared triggers', () => {
   })
 
   it('dataLayer: wraps push once for good (no pile of wrappers under GTM’s), checking the url at each entry', () => {
+    vi.useFakeTimers()
     w.dataLayer = [] as unknown as Layer
     watch({ done: { on: { dataLayer: 'purchase', url: '/done' } }, other: { on: { url: '/x' } } })
     const push = w.dataLayer.push
     go('/x')
+    vi.advanceTimersByTime(0)
     go('/done')
     expect(w.dataLayer.push).toBe(push)
+    vi.advanceTimersByTime(0)
     w.dataLayer.push({ event: 'purchase', dedupeKey: 'A' })
     go('/y')
     w.dataLayer.push({ event: 'purchase', dedupeKey: 'B' })
@@ -349,6 +364,7 @@ describe('declared triggers', () => {
   })
 
   it('an exception from fire goes to onError, never to the page', () => {
+    vi.useFakeTimers()
     w.dataLayer = [] as unknown as Layer
     stop = watchTriggers(
       { buy: { on: [{ click: '#buy' }, { dataLayer: 'purchase' }, { url: '/boom' }] } },
@@ -361,6 +377,7 @@ describe('declared triggers', () => {
     expect(() => w.dataLayer!.push({ event: 'purchase' })).not.toThrow()
     expect(() => go('/boom')).not.toThrow()
     expect(location.pathname).toBe('/boom')
+    vi.advanceTimersByTime(0)
     expect(errors.map((e) => e.message)).toEqual(['survey broke', 'survey broke', 'survey broke'])
   })
 
