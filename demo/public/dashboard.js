@@ -121,7 +121,7 @@ function breakdown(id, rows, label) {
     type: 'bar',
     data: {
       labels: rows.map((r) => label(r.key)),
-      datasets: [{ label: 'NPS', data: rows.map((r) => r.nps), backgroundColor: rows.map((r) => (r.nps >= 30 ? colours.promoter : r.nps < 0 ? colours.detractor : colours.passive)), borderRadius: 3 }],
+      datasets: [{ label: 'NPS', data: rows.map((r) => r.nps), backgroundColor: rows.map((r) => (r.nps >= 30 ? colours.promoter : r.nps < 0 ? colours.detractor : colours.passive)), borderRadius: 3, maxBarThickness: 28 }],
     },
     options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { suggestedMin: -50, suggestedMax: 50 } } },
   })

@@ -207,6 +207,7 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     expect(await entry.locator('.consent').count()).toBe(1)
     expect(await entry.textContent()).toContain(order)
     expect(await page.textContent('#open-count')).toBe('1 open')
+    expect(await page.locator('#more').isHidden()).toBe(true)
     await page.screenshot({ path: shots + 'demo-dashboard-one-response.png', fullPage: true })
     await entry.getByRole('button', { name: 'Mark as followed up' }).click()
     await expect.poll(() => page.textContent('#open-count')).toBe('0 open')
