@@ -1,3 +1,5 @@
+import { LIMITS } from '../core/history'
+
 /** Says what a value should have been, or `undefined` when it is fine (as in `core/options.ts`). */
 export type Check = (value: unknown) => string | undefined
 
@@ -117,7 +119,8 @@ const languageRange = /^(\*|[a-z]{1,8}(-[a-z\d]{1,8})*)$/i
 export const rulesChecks = {
   answeredWaitDays: DAYS,
   dismissedWaitDays: DAYS,
-  fatigue: shape('{ maxPrompts?, periodDays? }', { maxPrompts: int(1, 50), periodDays: DAYS }),
+  // More prompts per period than the history keeps could never trip the rule.
+  fatigue: shape('{ maxPrompts?, periodDays? }', { maxPrompts: int(1, LIMITS.prompts), periodDays: DAYS }),
   sampleRate: num(0, 1),
   minVisits: int(0, 1_000_000),
   minDaysSinceFirstSeen: DAYS,
