@@ -3,10 +3,10 @@
 // (src/survey.ts) decides whether and when; this file runs one showing from start to end.
 import { copyFor } from './core/copy'
 import { resolveLocale } from './core/locale'
-import type { Locale } from './core/messages'
-import { initialState, transition, type FollowUpFor, type SurveyEvent, type SurveyState } from './core/machine'
+import { initialState, transition, type SurveyEvent } from './core/machine'
 import { completeResponse, startResponse, type ResponseContext } from './core/response'
 import { tokensCss } from './core/tokens'
+import type { Category } from './score/types'
 import { builtInLocales, loadLocale } from './adapters/loadLocale'
 import type { SurveyOptions, SurveyResponse, SurveyResult } from './types'
 import { mountView, whenNotTyping, type View } from './view/render'
@@ -49,10 +49,9 @@ export async function startSession(
   wait: Promise<void>,
 ): Promise<Session | undefined> {
   const nav = doc.defaultView?.navigator
-  const languages = nav ? (nav.languages ?? [nav.language]) : []
   const custom = o.locales ?? []
-  const code = resolveLocale(o.locale ?? 'auto', languages, [...custom.map((l) => l.code), ...builtInLocales])
-  const locale: Locale = custom.find((l) => l.code === code) ?? (await loadLocale(code))
+  const code = resolveLocale(o.locale ?? 'auto', nav ? (nav.languages ?? [nav.language]) : [], [...custom.map((l) => l.code), ...builtInLocales])
+  const locale = custom.find((l) => l.code === code) ?? (await loadLocale(code))
   if (o.placement === 'modal') await Promise.race([whenNotTyping(doc), wait])
   if (cancelled()) return undefined
   const parent = o.placement === 'inline' ? (typeof o.target === 'string' ? doc.querySelector(o.target) : (o.target ?? null)) : doc.body
@@ -63,32 +62,32 @@ export async function startSession(
 
   const copy = copyFor(o, locale)
   const full: ResponseContext = { ...context, locale: copy.lang, question: copy.question }
-  const followUp: FollowUpFor = { detractor: !!copy.followUp.detractor, passive: !!copy.followUp.passive, promoter: !!copy.followUp.promoter }
-  let state: SurveyState = transition(initialState, { type: 'show' }, followUp)
+  const hasFollowUp = (c: Category) => copy.prompt(c) !== null
+  let state = transition(initialState, { type: 'show' }, hasFollowUp)
   let response: SurveyResponse | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   let view: View | undefined
   let ended = false
 
-  const guard = (run: () => void) => () => {
-    try {
-      run()
-    } catch (error) {
-      hooks.error(error)
+  const guard =
+    <A extends unknown[]>(run: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        run(...args)
+      } catch (error) {
+        hooks.error(error)
+      }
     }
-  }
-  const answered = (r: SurveyResponse): SurveyResult =>
-    r.comment === null
-      ? { status: 'answered', score: r.score, category: r.category }
-      : { status: 'answered', score: r.score, category: r.category, comment: r.comment }
 
+  // show() resolves exactly once, with the first outcome known.
   function end(result: SurveyResult): void {
-    if (ended) return
+    if (!ended) hooks.done(result)
     ended = true
-    hooks.done(result)
   }
+  const answered = ({ score, category, comment }: SurveyResponse): SurveyResult =>
+    comment === null ? { status: 'answered', score, category } : { status: 'answered', score, category, comment }
 
-  function complete(comment: string, consent: boolean): void {
+  function complete(comment = '', consent = false): void {
     if (!response || response.complete) return
     response = completeResponse(response, comment, consent, new Date())
     hooks.response('submit', response)
@@ -98,19 +97,18 @@ export async function startSession(
   // Every intent of the customer goes through the state machine; its consequences run here.
   function dispatch(event: SurveyEvent): void {
     const before = state
-    state = transition(state, event, followUp)
+    state = transition(state, event, hasFollowUp)
     if (state === before) return
     if (event.type === 'score') {
       response = startResponse(full, event.score, new Date())
       hooks.response('score', response)
-      if (state.step === 'thanks') complete('', false)
+      if (state.step === 'thanks') complete()
     } else if (event.type === 'submit') complete(event.comment, event.contactConsent)
-    else if (event.type === 'skip') complete('', false)
+    else if (event.type === 'skip') complete()
     if (state.step === 'thanks') {
       const autoClose = o.autoCloseMs ?? 5000
       // A promoter with a call to action to read is not rushed.
-      const action = o.promoterAction && state.category === 'promoter'
-      if (autoClose > 0 && !action) timer = setTimeout(guard(() => close('auto')), autoClose)
+      if (autoClose > 0 && !(o.promoterAction && state.category === 'promoter')) timer = setTimeout(guard(() => close('auto')), autoClose)
     }
     if (state.step === 'idle') teardown()
     else view?.update(state)
@@ -123,7 +121,7 @@ export async function startSession(
       end({ status: 'dismissed', reason })
     } else if (step === 'followUp') {
       // The score was chosen and counts; closing the text box just means no comment.
-      complete('', false)
+      complete()
       if (reason === 'closed') hooks.dismissed(step, response ?? null)
     }
     dispatch({ type: 'close' })
@@ -133,11 +131,7 @@ export async function startSession(
     clearTimeout(timer)
     const v = view
     view = undefined
-    try {
-      v?.destroy()
-    } catch (error) {
-      hooks.error(error)
-    }
+    guard(() => v?.destroy())()
     // Whatever ended it, show() resolves exactly once.
     end(response ? answered(response) : { status: 'dismissed', reason: 'hidden' })
     hooks.gone()
@@ -149,8 +143,8 @@ export async function startSession(
     { copy, placement: o.placement ?? 'bottom-right', theme: o.theme ?? 'auto', maxCommentLength: o.maxCommentLength ?? 2000, promoterAction: o.promoterAction },
     state,
     {
-      score: (score) => guard(() => dispatch({ type: 'score', score }))(),
-      submit: (comment, contactConsent) => guard(() => dispatch({ type: 'submit', comment, contactConsent }))(),
+      score: guard((score) => dispatch({ type: 'score', score })),
+      submit: guard((comment, contactConsent) => dispatch({ type: 'submit', comment, contactConsent })),
       skip: guard(() => dispatch({ type: 'skip' })),
       close: guard(() => close('closed')),
     },

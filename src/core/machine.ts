@@ -7,12 +7,9 @@ export type Step = 'idle' | 'question' | 'followUp' | 'thanks'
 /** Everything the view needs to draw the survey, and nothing it may change itself. */
 export interface SurveyState {
   readonly step: Step
+  /** Set once the customer has chosen a score: from then on the answer counts. */
   readonly score?: number
   readonly category?: Category
-  readonly comment: string
-  readonly contactConsent: boolean
-  /** Set once the customer has chosen a score: from then on the answer counts. */
-  readonly answered: boolean
 }
 
 /** What can happen to a survey: the customer's intents and the host's commands. */
@@ -23,36 +20,32 @@ export type SurveyEvent =
   | { readonly type: 'skip' }
   | { readonly type: 'close' }
 
-/** Which categories get the follow-up text box (from the `followUp` option). */
-export type FollowUpFor = Readonly<Record<Category, boolean>>
-
-export const initialState: SurveyState = { step: 'idle', comment: '', contactConsent: false, answered: false }
+export const initialState: SurveyState = { step: 'idle' }
 
 /**
  * The survey's only transition function: idle → question → follow-up → thanks → idle.
- * Pure, so every path is a table test; an event that makes no sense in a step leaves the
- * state as it is (the view may send a stray click while it animates out).
+ * `followUp` says which categories get the text box. Pure, so every path is a table test; an
+ * event that makes no sense in a step returns the same state (the view may send a stray click
+ * while it animates out).
  *
  * @example
- * let state = transition(initialState, { type: 'show' }, followUpForAll)
- * state = transition(state, { type: 'score', score: 3 }, followUpForAll) // step: 'followUp'
+ * let state = transition(initialState, { type: 'show' }, () => true) // step: 'question'
+ * state = transition(state, { type: 'score', score: 3 }, () => true) // step: 'followUp', category: 'detractor'
  */
-export function transition(state: SurveyState, event: SurveyEvent, followUp: FollowUpFor): SurveyState {
+export function transition(state: SurveyState, event: SurveyEvent, followUp: (c: Category) => boolean): SurveyState {
+  const { step } = state
   switch (event.type) {
     case 'show':
-      return state.step === 'idle' ? { ...initialState, step: 'question' } : state
+      return step === 'idle' ? { step: 'question' } : state
     case 'score': {
-      if (state.step !== 'question') return state
+      if (step !== 'question') return state
       const c = category(event.score)
-      return { ...state, step: followUp[c] ? 'followUp' : 'thanks', score: event.score, category: c, answered: true }
+      return { step: followUp(c) ? 'followUp' : 'thanks', score: event.score, category: c }
     }
-    case 'submit':
-      return state.step === 'followUp'
-        ? { ...state, step: 'thanks', comment: event.comment, contactConsent: event.contactConsent }
-        : state
-    case 'skip':
-      return state.step === 'followUp' ? { ...state, step: 'thanks' } : state
     case 'close':
-      return state.step === 'idle' ? state : { ...state, step: 'idle' }
+      return step === 'idle' ? state : { ...state, step: 'idle' }
+    default:
+      // submit and skip: the comment itself is the response's business, not the screen's.
+      return step === 'followUp' ? { ...state, step: 'thanks' } : state
   }
 }

@@ -15,25 +15,18 @@ export type ResponseContext = Pick<
  * const response = startResponse(context, 9, new Date())
  * response.category // → 'promoter'
  */
-export function startResponse(context: ResponseContext, score: number, now: Date): SurveyResponse {
+export function startResponse({ version, ...context }: ResponseContext, score: number, now: Date): SurveyResponse {
   const at = now.toISOString()
   return {
-    id: context.id,
-    surveyId: context.surveyId,
+    ...context,
     score,
     category: category(score),
     comment: null,
     contactConsent: false,
-    journeyPoint: context.journeyPoint,
-    locale: context.locale,
-    question: context.question,
-    page: context.page,
-    user: context.user,
-    metadata: context.metadata,
     createdAt: at,
     updatedAt: at,
     complete: false,
-    sdk: { name: 'npskit', version: context.version },
+    sdk: { name: 'npskit', version },
   }
 }
 
@@ -42,6 +35,5 @@ export function startResponse(context: ResponseContext, score: number, now: Date
  * An empty comment is `null`: "said nothing" is one value, not two.
  */
 export function completeResponse(response: SurveyResponse, comment: string, contactConsent: boolean, now: Date): SurveyResponse {
-  const trimmed = comment.trim()
-  return { ...response, comment: trimmed === '' ? null : trimmed, contactConsent, updatedAt: now.toISOString(), complete: true }
+  return { ...response, comment: comment.trim() || null, contactConsent, updatedAt: now.toISOString(), complete: true }
 }

@@ -1,5 +1,7 @@
 import type { SurveyOptions } from '../types'
 
+const px = (n: number | undefined) => (n === undefined ? n : n + 'px')
+
 /**
  * The theme options as custom properties on the widget's `:host`, for its own stylesheet.
  * Values were checked by the options validation (no `;`, braces or angle brackets), so they
@@ -9,15 +11,10 @@ import type { SurveyOptions } from '../types'
  * tokensCss({ accent: '#0a7', radius: 4 }) // → ':host{--npskit-accent:#0a7;--npskit-radius:4px}'
  */
 export function tokensCss(o: SurveyOptions): string {
-  const pairs: [string, string | number | undefined][] = [
-    ['accent', o.accent],
-    ['background', o.background],
-    ['text', o.text],
-    ['font', o.fontFamily],
-    ['radius', o.radius === undefined ? undefined : o.radius + 'px'],
-    ['font-size', o.fontSize === undefined ? undefined : o.fontSize + 'px'],
-    ['z-index', o.zIndex],
-  ]
-  const declarations = pairs.filter(([, v]) => v !== undefined).map(([k, v]) => `--npskit-${k}:${v}`)
-  return declarations.length ? `:host{${declarations.join(';')}}` : ''
+  const tokens = { accent: o.accent, background: o.background, text: o.text, font: o.fontFamily, radius: px(o.radius), 'font-size': px(o.fontSize), 'z-index': o.zIndex }
+  const css = Object.entries(tokens)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `--npskit-${k}:${v}`)
+    .join(';')
+  return css && `:host{${css}}`
 }

@@ -4,12 +4,12 @@
 import { h } from 'preact'
 import type { Signal } from '@preact/signals-core'
 import type { Copy } from '../core/copy'
+import type { Category } from '../score/types'
 import { fill } from '../core/locale'
 
 interface Props {
   readonly copy: Copy
-  readonly prompt: string
-  readonly consent: string | null
+  readonly category: Category
   readonly maxLength: number
   /** What is typed so far: written on every input, read for the counter. */
   readonly comment: Signal<string>
@@ -18,7 +18,8 @@ interface Props {
 }
 
 /** The one optional text box after the score, with its prompt for the customer's category. */
-export function FollowUp({ copy, prompt, consent, maxLength, comment, onSubmit, onSkip }: Props) {
+export function FollowUp({ copy, category, maxLength, comment, onSubmit, onSkip }: Props) {
+  const consent = copy.consent(category)
   const left = maxLength - comment.value.length
   return (
     <form
@@ -31,7 +32,7 @@ export function FollowUp({ copy, prompt, consent, maxLength, comment, onSubmit, 
       }}
     >
       <label class="prompt" for="npskit-comment" part="prompt">
-        {prompt}
+        {copy.prompt(category)}
       </label>
       <textarea
         id="npskit-comment"

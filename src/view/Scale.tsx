@@ -5,6 +5,7 @@
 import { h, Fragment } from 'preact'
 import type { Signal } from '@preact/signals-core'
 import type { Copy } from '../core/copy'
+import { fill } from '../core/locale'
 
 interface Props {
   readonly copy: Copy
@@ -62,7 +63,7 @@ export function Scale({ copy, selected, onChoose, questionId }: Props) {
             role="radio"
             part="score"
             aria-checked={selected.value === score}
-            aria-label={copy.scoreLabels[score]}
+            aria-label={fill(copy.scoreLabel, { score })}
             tabIndex={score === tabStop ? 0 : -1}
             onClick={() => onChoose(score)}
           >

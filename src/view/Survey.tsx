@@ -81,8 +81,7 @@ export function Survey({ config, model, intents }: Props) {
         {step === 'followUp' && category && (
           <FollowUp
             copy={copy}
-            prompt={copy.followUp[category] ?? ''}
-            consent={copy.contactConsent[category]}
+            category={category}
             maxLength={config.maxCommentLength}
             comment={model.comment}
             onSubmit={intents.submit}
@@ -92,7 +91,7 @@ export function Survey({ config, model, intents }: Props) {
         {/* Present from the start so screen readers announce the thank-you when it appears. */}
         <div role="status">
           {step === 'thanks' && category && (
-            <ThankYou text={copy.thankYou[category]} action={category === 'promoter' ? config.promoterAction : undefined} />
+            <ThankYou text={copy.thanks(category)} action={category === 'promoter' ? config.promoterAction : undefined} />
           )}
         </div>
       </div>
