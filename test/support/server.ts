@@ -20,6 +20,8 @@ export interface StaticServer {
   origin: string
   /** Every path requested, in order, so tests can check what a page loaded. */
   requests: string[]
+  /** Bodies POSTed to any path under `/api/` (answered 204), parsed as JSON, in arrival order. */
+  posted: { path: string; body: Record<string, unknown> }[]
   close(): Promise<void>
 }
 
@@ -33,9 +35,22 @@ export interface ServeOptions {
 /** A static file server for the repository on 127.0.0.1 and a random port. */
 export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
   const requests: string[] = []
+  const posted: StaticServer['posted'] = []
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     requests.push(path)
+    if (req.method === 'POST' && path.startsWith('/api/')) {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      try {
+        posted.push({ path, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> })
+      } catch {
+        res.writeHead(400).end()
+        return
+      }
+      res.writeHead(204).end()
+      return
+    }
     if (path === '/favicon.ico') {
       res.writeHead(204).end()
       return
@@ -66,6 +81,7 @@ export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
   return {
     origin: `http://127.0.0.1:${address.port}`,
     requests,
+    posted,
     close: () =>
       new Promise((resolve) => {
         clearTimeout(timer)
