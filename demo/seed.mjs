@@ -8,7 +8,10 @@ const { values } = parseArgs({
   options: { count: { type: 'string', default: '3000' }, days: { type: 'string', default: '182' }, seed: { type: 'string', default: '20261127' } },
 })
 const started = performance.now()
-const { db, where } = await openDemoDatabase()
+const { db, where } = await openDemoDatabase().catch((error) => {
+  console.error(error.message)
+  process.exit(1)
+})
 try {
   const count = await seed(db, { count: Number(values.count), days: Number(values.days), seed: Number(values.seed) })
   const { rows } = await db.query('SELECT count(*)::int AS n FROM responses')

@@ -76,7 +76,10 @@ function rateLimitFrom(value) {
   return burst > 0 && perMinute > 0 ? { burst, perMinute } : {}
 }
 
-const { db, where } = await openDemoDatabase()
+const { db, where } = await openDemoDatabase().catch((error) => {
+  console.error(error.message)
+  process.exit(1)
+})
 const seedCount = Number(process.env.DEMO_SEED ?? 3000)
 if (seedCount > 0) {
   const { rows } = await db.query('SELECT count(*)::int AS n FROM responses')
