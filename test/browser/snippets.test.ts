@@ -190,4 +190,30 @@ createRoot(document.getElementById('app')).render(createElement(Feedback, { orde
     expect(v.problems).toEqual([])
     await v.page.close()
   })
+
+  it('recipe: after a support chat closes, for a sticky 10 % sample', async () => {
+    const v = await visit(page(snippet('recipe-support')))
+    await v.page.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
+    type Global = { npskit: { explain(p: string): { reason: string } } }
+    const reason = await v.page.evaluate(() => (window as unknown as Global).npskit.explain('support-closed').reason)
+    expect(['eligible', 'sampled-out']).toContain(reason)
+    // Sticky: the same visitor gets the same answer after a reload.
+    await v.page.reload()
+    await v.page.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
+    expect(await v.page.evaluate(() => (window as unknown as Global).npskit.explain('support-closed').reason)).toBe(reason)
+    // (That about one visitor in ten is eligible is measured in test/unit/core/sample.test.ts.)
+    await v.page.close()
+  })
+
+  it('recipe: the chat event shows the support question (sampling aside)', async () => {
+    const html = page(snippet('recipe-support').replace(' data-sample-rate="0.1"', ''))
+    const v = await visit(html)
+    await v.page.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
+    expect(await v.page.locator('npskit-survey').count()).toBe(0)
+    await v.page.evaluate(() => window.dispatchEvent(new CustomEvent('chat:closed')))
+    await expect(v.page.locator('npskit-survey [part~=question]').textContent()).resolves.toContain('our customer service')
+    await answer(v, 7)
+    expect(v.posted[0]!.body).toMatchObject({ journeyPoint: 'support-closed', question: expect.stringContaining('customer service') })
+    await v.page.close()
+  })
 })
