@@ -119,9 +119,9 @@ async function handle(req, res) {
     res.writeHead(303, { location: `/order/${order}?lang=${lang}` }).end()
     return
   }
-  const order = /^\/order\/([^/]+)$/.exec(pathname)
+  const order = /^\/order\/(NH-\d{4}-\d{6})$/.exec(pathname)
   if (order && req.method === 'GET') {
-    const html = await renderConfirmation(decodeURIComponent(order[1]), searchParams.get('lang'))
+    const html = await renderConfirmation(order[1], searchParams.get('lang'))
     if (html === null) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('No such order')
       return

@@ -51,7 +51,8 @@ export function check(value, rules = schema, path = '') {
       if (!Object.hasOwn(value, key)) return { error: `${join(path, key)} is required`, field: join(path, key) }
     }
     for (const [key, item] of Object.entries(value)) {
-      const rule = rules.properties?.[key] ?? rules.additionalProperties
+      // hasOwn: a body may carry "__proto__" or "constructor", which are not fields of the schema.
+      const rule = rules.properties && Object.hasOwn(rules.properties, key) ? rules.properties[key] : rules.additionalProperties
       if (rule === false || rule === undefined && rules.additionalProperties === false) {
         return { error: `${join(path, key)} is not a known field`, field: join(path, key) }
       }

@@ -109,6 +109,15 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       expect((await db.query('SELECT count(*)::int AS n FROM responses WHERE id::text = $1', [String(r.id)]).catch(() => ({ rows: [{ n: 0 }] }))).rows[0]!.n).toBe(0)
     })
 
+    it('answers 400 for fields named like Object.prototype', async () => {
+      for (const key of ['__proto__', 'constructor', 'toString']) {
+        const body = JSON.stringify(response()).replace(/^\{/, `{"${key}": {"x": 1},`)
+        const answer = await post(origin, body)
+        expect(answer.status, key).toBe(400)
+        expect(answer.body.field).toBe(key)
+      }
+    })
+
     it('answers 400 naming a missing field', async () => {
       const { journeyPoint: _, ...rest } = response()
       expect((await post(origin, rest)).body).toEqual({ error: 'journeyPoint is required', field: 'journeyPoint' })
