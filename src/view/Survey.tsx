@@ -66,7 +66,7 @@ export function Survey({ config, model, intents }: Props) {
         }}
       >
         <button type="button" class="close" part="close" aria-label={copy.close} onClick={intents.close}>
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <svg viewBox="0 0 24 24" aria-hidden="true">
             <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
           </svg>
         </button>

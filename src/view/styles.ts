@@ -18,7 +18,7 @@ export const styles = `
   --_hover: var(--npskit-hover, light-dark(#eef1fa, #2e3240));
   --_radius: var(--npskit-radius, 12px);
   color-scheme: light dark;
-  font: 400 var(--npskit-font-size, 16px) / 1.45 var(--npskit-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  font: 400 var(--npskit-font-size, 16px) / 1.45 var(--npskit-font, system-ui, sans-serif);
   color: var(--_text);
   text-align: start;
   -webkit-text-size-adjust: 100%;
