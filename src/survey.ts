@@ -87,6 +87,9 @@ export function createSurvey(options?: SurveyOptions): Survey {
   let delivery: Delivery | undefined
   // The showing in progress: claimed before the UI has loaded, so two quick calls cannot both show.
   let current: Showing | undefined
+  // The last journey point reached while consent was pending: it is tried again once granted,
+  // so a customer who accepts the banner on the confirmation page is still asked there.
+  let deferred: [string, TriggerOptions] | undefined
   let destroyed = false
   let warned = false
 
@@ -242,6 +245,7 @@ export function createSurvey(options?: SurveyOptions): Survey {
   async function trigger(journeyPoint: string, extra: TriggerOptions): Promise<SurveyResult> {
     const p = point(journeyPoint)
     const verdict = explain(journeyPoint, extra)
+    if (verdict.reason === 'consent-pending') deferred = [journeyPoint, extra]
     if (!verdict.eligible) return notShown(verdict.reason)
     if (!(await contend(p.priority ?? o.priority ?? 0))) return notShown('lower-priority')
     if (p.delayMs) await new Promise((r) => setTimeout(r, p.delayMs))
@@ -288,8 +292,15 @@ export function createSurvey(options?: SurveyOptions): Survey {
     setConsent(value) {
       if (!consents.includes(value)) throw new TypeError(`npskit: setConsent() takes 'granted', 'denied' or 'pending'; got ${String(value)}`)
       consent = value
-      if (value === 'granted') guard(granted)()
-      else hide()
+      if (value === 'granted') {
+        guard(granted)()
+        const again = deferred
+        deferred = undefined
+        if (again) void survey.trigger(...again)
+      } else {
+        if (value === 'denied') deferred = undefined
+        hide()
+      }
     },
     show(show = {}) {
       checkShowOptions(show, 'show')

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { browserAvailable, launchChromium } from '../support/chromium'
+import { recordActivity } from '../support/recorder'
+import { serve, type StaticServer } from '../support/server'
+
+// The targeting rules end to end, through the script tag exactly as a shop uses it: a walk
+// through a multi-page checkout, and the consent guarantee.
+const DAY = 86_400_000
+
+const shopPage = (title: string, tag = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><h1>${title}</h1>${tag}</body></html>`
+const scriptTag = (attributes: string) => `<script src="/dist/npskit.iife.js" data-endpoint="/api/responses" data-locale="en" ${attributes}></script>`
+
+describe.runIf(browserAvailable())('journey points and consent, through the script tag in Chromium', () => {
+  let browser: Browser
+  let server: StaticServer
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([launchChromium(), serve()])
+  })
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()])
+  })
+
+  // A fake shop on the test server's origin: every page is the script tag plus a heading.
+  async function shop(context: BrowserContext, pages: Record<string, string>): Promise<void> {
+    await context.route(/\/shop\//, (route) => {
+      const path = new URL(route.request().url()).pathname
+      const html = pages[path]
+      return html ? route.fulfill({ contentType: 'text/html', body: html }) : route.fulfill({ status: 404 })
+    })
+  }
+  const loaded = (page: Page) => page.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
+  const explain = (page: Page, journeyPoint: string, dedupeKey: string) =>
+    page.evaluate(([p, k]) => (window as unknown as { npskit: { explain(p: string, o: object): { reason: string } } }).npskit.explain(p!, { dedupeKey: k }).reason, [journeyPoint, dedupeKey])
+
+  it('asks once on the confirmation page of a multi-page checkout, never again for that order or within the wait', async () => {
+    const context = await browser.newContext()
+    const start = Date.UTC(2026, 10, 2, 10)
+    await context.clock.setFixedTime(start)
+    const confirmation = (order: string) => shopPage('Order ' + order, scriptTag(`data-journey-point="checkout-complete" data-dedupe-key="${order}"`))
+    await shop(context, {
+      '/shop/product': shopPage('Ullgenser', scriptTag('')),
+      '/shop/cart': shopPage('Handlekurv', scriptTag('')),
+      '/shop/checkout': shopPage('Kasse', scriptTag('')),
+      '/shop/order/1': confirmation('ORDER-1'),
+      '/shop/order/2': confirmation('ORDER-2'),
+      '/shop/order/3': confirmation('ORDER-3'),
+    })
+    const page = await context.newPage()
+    for (const step of ['product', 'cart', 'checkout']) {
+      await page.goto(server.origin + '/shop/' + step)
+      await loaded(page)
+      await page.waitForTimeout(100)
+      expect(await page.locator('npskit-survey').count(), step).toBe(0)
+    }
+    const before = server.posted.length
+    await page.goto(server.origin + '/shop/order/1')
+    const survey = page.locator('npskit-survey')
+    await survey.locator('[role=radio]').nth(3).click()
+    await survey.locator('textarea').fill('Leveringen tok to uker')
+    await survey.locator('[part~=submit]').click()
+    await expect.poll(() => server.posted.slice(before).filter((p) => p.body.complete).length).toBe(1)
+    expect(server.posted.slice(before).map((p) => [p.body.score, p.body.complete, p.body.journeyPoint])).toEqual([
+      [3, false, 'checkout-complete'],
+      [3, true, 'checkout-complete'],
+    ])
+
+    // The same order again (a reload, the link in the e-mail): never.
+    await page.goto(server.origin + '/shop/order/1')
+    await loaded(page)
+    expect(await explain(page, 'checkout-complete', 'ORDER-1')).toBe('already-surveyed-key')
+    // The next order a week later: still within the 90-day wait after an answer.
+    await context.clock.setFixedTime(start + 7 * DAY)
+    await page.goto(server.origin + '/shop/order/2')
+    await loaded(page)
+    await page.waitForTimeout(200)
+    expect(await page.locator('npskit-survey').count()).toBe(0)
+    expect(await explain(page, 'checkout-complete', 'ORDER-2')).toBe('answered-recently')
+    // Three months later the customer may be asked again.
+    await context.clock.setFixedTime(start + 91 * DAY)
+    await page.goto(server.origin + '/shop/order/3')
+    await survey.locator('[role=radiogroup]').waitFor()
+    await context.close()
+  })
+
+  it('before consent: no request, no storage access, nothing shown; granting it asks at the pending journey point', async () => {
+    const context = await browser.newContext()
+    const recorder = await recordActivity(context)
+    await shop(context, {
+      '/shop/order/9': shopPage('Order 9', scriptTag('data-consent="pending" data-journey-point="checkout-complete" data-dedupe-key="ORDER-9"')),
+    })
+    const page = await context.newPage()
+    await page.goto(server.origin + '/shop/order/9')
+    await loaded(page)
+    await page.waitForTimeout(300)
+    expect(await page.locator('npskit-survey').count()).toBe(0)
+    expect(recorder.callsFrom(/npskit/)).toEqual([])
+    const fetched = recorder.requests.map((r) => new URL(r.url).pathname)
+    expect(fetched).toEqual(['/shop/order/9', '/dist/npskit.iife.js'])
+    expect(await explain(page, 'checkout-complete', 'ORDER-9')).toBe('consent-pending')
+    expect(recorder.callsFrom(/npskit/)).toEqual([])
+
+    // Denied: still nothing.
+    await page.evaluate(() => (window as unknown as { npskit: (c: string, v: string) => void }).npskit('setConsent', 'denied'))
+    await page.waitForTimeout(200)
+    expect(recorder.callsFrom(/npskit/)).toEqual([])
+    expect(recorder.requests).toHaveLength(2)
+
+    // The visitor changes their mind: a denial dropped the pending journey point, so granting
+    // alone asks nothing; the next trigger may store, fetch and ask.
+    await page.evaluate(() => (window as unknown as { npskit: (c: string, v: string) => void }).npskit('setConsent', 'granted'))
+    await page.waitForTimeout(200)
+    expect(await page.locator('npskit-survey').count()).toBe(0)
+    await page.evaluate(() => void (window as unknown as { npskit: { trigger(p: string, o: object): unknown } }).npskit.trigger('checkout-complete', { dedupeKey: 'ORDER-9' }))
+    await page.locator('npskit-survey [role=radiogroup]').waitFor()
+    expect(recorder.callsFrom(/npskit/).some((c) => c.api === 'localStorage')).toBe(true)
+
+    // Pending, then granted on the same page (the banner accepted): asked at the pending point.
+    const next = await context.newPage()
+    await next.route(/\/shop\/order\/10$/, (route) =>
+      route.fulfill({ contentType: 'text/html', body: shopPage('Order 10', scriptTag('data-storage="memory" data-consent="pending" data-journey-point="checkout-complete" data-dedupe-key="ORDER-10"')) }),
+    )
+    await next.goto(server.origin + '/shop/order/10')
+    await loaded(next)
+    await next.waitForTimeout(200)
+    expect(await next.locator('npskit-survey').count()).toBe(0)
+    await next.evaluate(() => (window as unknown as { npskit: (c: string, v: string) => void }).npskit('setConsent', 'granted'))
+    await next.locator('npskit-survey [role=radiogroup]').waitFor()
+    await context.close()
+  })
+})
