@@ -1,5 +1,5 @@
 import type { Store } from '../adapters/storage'
-import { parseQueue, removeSent, upsert } from '../core/queue'
+import { parseQueue, QUEUE_LIMITS, removeSent, upsert } from '../core/queue'
 import { classify, nextDelay, parseRetryAfter, shouldGiveUp, type RetryPolicy } from '../core/retry'
 import type { SurveyResponse } from '../types'
 import { dropLease, takeLease } from './lease'
@@ -36,6 +36,9 @@ export interface Delivery {
   destroy(): void
 }
 
+/** Names one version of a response: the queue holds one per id, the wire may carry two. */
+const keyOf = (r: SurveyResponse) => r.id + r.updatedAt + r.complete
+
 // The fetch spec's limit on the bodies of all keepalive requests in flight from one page.
 const KEEPALIVE_BYTES = 65536
 
@@ -57,6 +60,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const ttl = target.timeoutMs + 5000
   // Exact versions on the wire (JSON): never sent twice at once, but a newer version of the same id may go.
   const inflight = new Set<string>()
+  const mine = new Map<string, SurveyResponse>()
   const tries = new Map<string, number>()
   let keptBytes = 0
   let failures = 0
@@ -65,9 +69,30 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   let again = false
   let locked = false
   let dead = false
+  // Set once the page-exit flush ran, until the page is visible again: pagehide and
+  // visibilitychange both fire on the way out, and the second must not send again.
+  let left = false
 
-  const read = () => parseQueue(store.get('queue'), now())
   const write = (queue: SurveyResponse[]) => (queue.length ? store.set('queue', JSON.stringify(queue)) : store.remove('queue'))
+  /**
+   * The queue as storage has it, mended. Tabs share it but each tab's renderer caches
+   * localStorage, so a tab can write over another's fresh change with a stale copy. Two
+   * things undo that: `done` (best effort, in storage) names versions already delivered,
+   * which are never sent again; and what this instance enqueued (`mine`) and has not
+   * seen delivered is put back if a stale write took it out.
+   */
+  const read = () => {
+    const done = store.get('done') ?? ''
+    const stored = parseQueue(store.get('queue'), now())
+    let queue = stored.filter((r) => !done.includes(keyOf(r)))
+    let mended = queue.length < stored.length
+    for (const r of mine.values()) {
+      if (done.includes(keyOf(r))) mine.delete(r.id)
+      else if (!queue.some((q) => keyOf(q) === keyOf(r))) (queue = upsert(queue, r)), (mended = true)
+    }
+    if (mended) write(queue)
+    return queue
+  }
   const fail = (message: string) => {
     try {
       options.onError(new Error('npskit: ' + message))
@@ -82,7 +107,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   /** One attempt at one response; resolves with the wait before retrying, if one is due. */
   const deliver = async (response: SurveyResponse, exit?: boolean): Promise<number | void> => {
-    const key = JSON.stringify(response)
+    const key = keyOf(response)
     let bytes = 0
     const abort = new AbortController()
     inflight.add(key)
@@ -110,6 +135,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       return fail(`gave up delivering a response after ${n} attempts (${status}); it stays queued for the next page`)
     }
     write(removeSent(read(), response))
+    store.set('done', (key + ' ' + (store.get('done') ?? '')).slice(0, 8000))
     tries.delete(response.id)
     if (outcome === 'drop') fail('the collector refused a response with ' + status)
     else failures = 0
@@ -120,7 +146,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   /** Sends queued responses one by one while they succeed; a retry ends the round with a timer. */
   const round = async () => {
     for (;;) {
-      const next = read().find((r) => !inflight.has(JSON.stringify(r)) && !shouldGiveUp(tries.get(r.id) ?? 0, retry))
+      const next = read().find((r) => !inflight.has(keyOf(r)) && !shouldGiveUp(tries.get(r.id) ?? 0, retry))
       if (!next || dead || !claim()) return
       const wait = await deliver(next)
       if (wait !== undefined) return schedule(wait)
@@ -168,9 +194,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   /** Hidden or leaving: everything queued goes now, keepalive within budget, then by beacon. */
   const exit = (event: Event) => {
-    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return
-    if (!claim()) return
-    for (const r of read()) if (!inflight.has(JSON.stringify(r))) void deliver(r, true).then((wait) => wait !== undefined && schedule(wait))
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return void (left = false)
+    if (left || !claim()) return
+    left = true
+    for (const r of read()) if (!inflight.has(keyOf(r))) void deliver(r, true).then((wait) => wait !== undefined && schedule(wait))
   }
   const online = () => {
     tries.clear()
@@ -189,7 +216,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   return {
     enqueue(response) {
-      write(upsert(read(), response))
+      const queue = read()
+      if (queue.length >= QUEUE_LIMITS.items && !queue.some((r) => r.id === response.id)) fail('the delivery queue is full; its oldest response was dropped')
+      mine.set(response.id, response)
+      write(upsert(queue, response))
       if (!timer) void flush()
     },
     flush,

@@ -253,6 +253,16 @@ describe('createDelivery: retries', () => {
 })
 
 describe('createDelivery: hostile pages and storage', () => {
+  it('says so when the full queue drops its oldest response', async () => {
+    const t = setup()
+    t.state.answer = never
+    for (let i = 0; i < 101; i++) t.delivery.enqueue(response('r' + i))
+    t.delivery.enqueue(response('r100', T0 + 1, true))
+    expect(t.errors).toEqual(['npskit: the delivery queue is full; its oldest response was dropped'])
+    expect(t.queued()).toHaveLength(100)
+    expect(t.queued()[0]!.id).toBe('r1')
+  })
+
   it('reads past corrupt or foreign data under its key', async () => {
     const storage = memory()
     storage.data.set('npskit:queue', '{"this is":"not ours"')
@@ -428,12 +438,29 @@ describe('createDelivery: page exit', () => {
     const t = setup()
     t.state.answer = never
     t.delivery.enqueue(response('a'))
+    t.delivery.enqueue(response('b'))
     await vi.advanceTimersByTimeAsync(0)
-    fire('pagehide')
     expect(t.phases()).toEqual(['a:false'])
     t.delivery.enqueue(response('a', T0 + 1, true))
     fire('pagehide')
-    expect(t.phases()).toEqual(['a:false', 'a:true'])
+    expect(t.phases()).toEqual(['a:false', 'b:false', 'a:true'])
+  })
+
+  it('sends once when pagehide follows visibilitychange, and again after the page was visible', () => {
+    const t = setup()
+    t.state.answer = () => Promise.reject(new TypeError('aborted by unload'))
+    t.delivery.enqueue(response('a'))
+    t.state.answer = never
+    fire('visibilitychange')
+    const n = t.calls.length
+    fire('pagehide')
+    expect(t.calls.length).toBe(n)
+    vi.stubGlobal('document', { visibilityState: 'visible', ...target })
+    fire('visibilitychange')
+    vi.stubGlobal('document', { visibilityState: 'hidden', ...target })
+    t.delivery.enqueue(response('b'))
+    fire('visibilitychange')
+    expect(t.calls.length).toBeGreaterThan(n)
   })
 
   it('ignores visibilitychange to visible and listens to no unload events', () => {

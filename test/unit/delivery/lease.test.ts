@@ -144,4 +144,29 @@ describe('one flusher across tabs', () => {
     listeners[0]!(new Event('pagehide')) // a, the holder, leaves: the rest goes now
     expect(sent).toEqual(['a:false', 'b:false'])
   })
+
+  it('mends what a tab with a stale copy of the queue wrote over', async () => {
+    const storage = memory()
+    const [a, b] = tabs(storage, 2)
+    const stale = (queue: SurveyResponse[]) => storage.data.set('npskit:queue', JSON.stringify(queue))
+    // The collector is slow: a holds the lease while b's responses are queued.
+    a!.enqueue(response('a'))
+    await vi.advanceTimersByTimeAsync(0)
+    b!.enqueue(response('b'))
+    b!.enqueue(response('b', T0 + 1000, true))
+    stale([response('a'), response('b')]) // a's renderer had not yet seen b's comment
+    await answerAll()
+    await vi.advanceTimersByTimeAsync(5000)
+    await answerAll()
+    expect(sent).toContain('b:true')
+    // …and a stale copy that still holds delivered responses does not send them again.
+    const before = sent.length
+    stale([response('a'), response('b', T0 + 1000, true)])
+    await a!.flush()
+    await b!.flush()
+    await answerAll()
+    expect(sent.length).toBe(before)
+    expect(storage.data.get('npskit:queue')).toBeUndefined()
+  })
 })
+
