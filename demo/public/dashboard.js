@@ -112,11 +112,11 @@ function renderCharts(s) {
       },
     },
   })
-  breakdown('byJourneyPoint', s.byJourneyPoint, (k) => k)
-  breakdown('byLocale', s.byLocale, (k) => (k === '(none)' ? k : `${languageNames.of(k)} (${k})`))
+  breakdown('byJourneyPoint', 'Journey point', s.byJourneyPoint, (k) => k)
+  breakdown('byLocale', 'Language', s.byLocale, (k) => (k === '(none)' ? k : `${languageNames.of(k)} (${k})`))
 }
 
-function breakdown(id, rows, label) {
+function breakdown(id, title, rows, label) {
   draw(id, {
     type: 'bar',
     data: {
@@ -127,7 +127,7 @@ function breakdown(id, rows, label) {
   })
   const table = $(id + 'Table')
   const head = document.createElement('tr')
-  for (const text of ['', 'NPS', '95 % interval', 'n']) {
+  for (const text of [title, 'NPS', '95 % interval', 'n']) {
     const th = document.createElement('th')
     th.textContent = text
     head.append(th)

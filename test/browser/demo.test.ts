@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
 import { root } from '../support/server'
 
 const shots = root + 'test-results/screenshots/'
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 interface Demo {
   base: string
@@ -176,6 +178,26 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     await page.screenshot({ path: shots + 'demo-dashboard-phone.png', fullPage: true })
     expect(problems).toEqual([])
     await page.close()
+  })
+
+  it('has no accessibility violations (axe-core) on the shop, playground, dashboard and calculator', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })
+    const found: Record<string, string[]> = {}
+    for (const path of ['/?lang=fi', '/?lang=en#cart', '/?lang=sv#checkout', '/order/NH-2026-123456?lang=da', '/playground', '/dashboard', '/calculator']) {
+      const page = await context.newPage()
+      await page.goto(seeded.base + path)
+      if (path === '/dashboard') await page.locator('body[data-ready=true]').waitFor()
+      if (path === '/playground') await page.locator('#preview npskit-survey .card').waitFor()
+      await page.addScriptTag({ path: axePath })
+      found[path] = await page.evaluate(async () => {
+        const axe = (window as any).axe
+        const { violations } = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })
+        return violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
+      })
+      await page.close()
+    }
+    await context.close()
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])))
   })
 
   it('end to end: a customer checks out, answers 3 with a comment, and the dashboard shows it to follow up', async () => {
