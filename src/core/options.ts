@@ -1,39 +1,10 @@
 import type { SurveyOptions } from '../types'
 import { journeyPointsCheck, rulesChecks } from '../targeting/checks'
 
-type Check = (value: unknown) => string | undefined
+import { bool, fn, int, isObject, num, oneOf, perCategory, str, text, type Check } from './checks'
 
-// Each check returns what the value should have been, or undefined when it is fine.
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-const str: Check = (v) => (typeof v === 'string' ? undefined : 'a string')
-const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'a non-empty string')
-const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'true or false')
-const fn: Check = (v) => (typeof v === 'function' ? undefined : 'a function')
-const oneOf =
-  (...values: string[]): Check =>
-  (v) =>
-    values.includes(v as string) ? undefined : 'one of ' + values.map((x) => `'${x}'`).join(', ')
-const int =
-  (min: number, max: number): Check =>
-  (v) =>
-    Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? undefined : `an integer from ${min} to ${max}`
-const num =
-  (min: number, max: number): Check =>
-  (v) =>
-    typeof v === 'number' && v >= min && v <= max ? undefined : `a number from ${min} to ${max}`
 // Theme values end up in a stylesheet: refuse anything that could close the declaration.
 const cssValue: Check = (v) => (typeof v === 'string' && /^[^;{}<>\\]{1,200}$/.test(v) ? undefined : 'a CSS value without ; { } < > \\')
-const perCategory =
-  (inner: Check): Check =>
-  (v) => {
-    if (!isObject(v)) return inner(v) && `${inner(v)} or an object per category`
-    for (const key of Object.keys(v)) {
-      if (key !== 'detractor' && key !== 'passive' && key !== 'promoter') return "an object with only 'detractor', 'passive', 'promoter'"
-      const wrong = inner(v[key])
-      if (wrong) return `${wrong} for '${key}'`
-    }
-    return undefined
-  }
 const flat =
   (allowNull: boolean): Check =>
   (v) => {

@@ -1,37 +1,10 @@
 import { LIMITS } from '../core/history'
 
-/** Says what a value should have been, or `undefined` when it is fine (as in `core/options.ts`). */
-export type Check = (value: unknown) => string | undefined
+import { bool, finite, fn, int, isObject, num, oneOf, perCategory, text, type Check } from '../core/checks'
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+export type { Check } from '../core/checks'
+
 const isRegExp = (v: unknown) => Object.prototype.toString.call(v) === '[object RegExp]'
-const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'a non-empty string')
-const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'true or false')
-const fn: Check = (v) => (typeof v === 'function' ? undefined : 'a function')
-const oneOf =
-  (...values: string[]): Check =>
-  (v) =>
-    values.includes(v as string) ? undefined : 'one of ' + values.map((x) => `'${x}'`).join(', ')
-const int =
-  (min: number, max: number): Check =>
-  (v) =>
-    Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? undefined : `an integer from ${min} to ${max}`
-const num =
-  (min: number, max: number): Check =>
-  (v) =>
-    typeof v === 'number' && v >= min && v <= max ? undefined : `a number from ${min} to ${max}`
-const finite: Check = (v) => (Number.isFinite(v) ? undefined : 'a finite number')
-const perCategory =
-  (inner: Check): Check =>
-  (v) => {
-    if (!isObject(v)) return inner(v) && `${inner(v)} or an object per category`
-    for (const key of Object.keys(v)) {
-      if (key !== 'detractor' && key !== 'passive' && key !== 'promoter') return "an object with only 'detractor', 'passive', 'promoter'"
-      const wrong = inner(v[key])
-      if (wrong) return `${wrong} for '${key}'`
-    }
-    return undefined
-  }
 
 /** Checks each field of an object against `fields`; unknown fields are wrong too. */
 const shape =
