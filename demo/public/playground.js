@@ -178,10 +178,14 @@ async function post(response) {
 }
 
 let survey
+let listeners = []
 let timer
 function rebuild() {
   const config = readOptions()
   $('snippet').textContent = snippet(config)
+  // The old survey goes quietly: its dismissal is ours, not the customer's.
+  for (const off of listeners) off()
+  listeners = []
   survey?.destroy()
   survey = undefined
   $('error').textContent = ''
@@ -202,10 +206,13 @@ function rebuild() {
     $('error').textContent = error.message
     return
   }
+  const mine = survey
   for (const event of ['show', 'score', 'submit', 'dismiss', 'error']) {
-    survey.on(event, (detail) => log(event + (detail && detail.score !== undefined ? ` ${detail.score}${detail.comment ? `, “${detail.comment}”` : ''}` : '')))
+    listeners.push(survey.on(event, (detail) => log(event + (detail && detail.score !== undefined ? ` ${detail.score}${detail.comment ? `, “${detail.comment}”` : ''}` : ''))))
   }
-  survey.show(config.journeyPoint ? { journeyPoint: config.journeyPoint } : {}).then((result) => log('show() → ' + JSON.stringify(result)))
+  survey.show(config.journeyPoint ? { journeyPoint: config.journeyPoint } : {}).then((result) => {
+    if (survey === mine) log('show() → ' + JSON.stringify(result))
+  })
 }
 
 buildForm()

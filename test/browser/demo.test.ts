@@ -54,7 +54,11 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true })
-    ;[browser, seeded, empty] = await Promise.all([launchChromium(), startDemo({ DEMO_SEED: '3000' }), startDemo({ DEMO_SEED: '0' })])
+    // One after the other: the first builds dist/ if src/ changed, and two builds must not race.
+    const launched = launchChromium()
+    seeded = await startDemo({ DEMO_SEED: '3000' })
+    empty = await startDemo({ DEMO_SEED: '0' })
+    browser = await launched
   })
   afterAll(async () => {
     seeded?.process.kill()
