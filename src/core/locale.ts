@@ -56,22 +56,12 @@ export function resolveLocale(
   for (const code of Array.isArray(available) ? available : []) {
     if (typeof code === 'string' && !byKey.has(normal(code))) byKey.set(normal(code), code)
   }
-  const find = (tag: unknown): string | undefined => {
-    for (const c of candidates(tag)) {
-      const hit = byKey.get(c)
-      if (hit !== undefined) return hit
-    }
-    return undefined
+  const tags = [...(normal(requested) === 'auto' ? [] : [requested]), ...(Array.isArray(preferred) ? preferred : []), fallback]
+  for (const tag of tags) {
+    const hit = candidates(tag).find((c) => byKey.has(c))
+    if (hit !== undefined) return byKey.get(hit)!
   }
-  if (normal(requested) !== 'auto') {
-    const hit = find(requested)
-    if (hit !== undefined) return hit
-  }
-  for (const tag of Array.isArray(preferred) ? preferred : []) {
-    const hit = find(tag)
-    if (hit !== undefined) return hit
-  }
-  return find(fallback) ?? fallback
+  return fallback
 }
 
 /**
@@ -85,6 +75,6 @@ export function resolveLocale(
  */
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
   )
 }

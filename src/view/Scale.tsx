@@ -30,24 +30,27 @@ let lastAt = 0
 export function Scale({ copy, selected, onChoose, questionId }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     const key = event.key
-    const rtl = copy.dir === 'rtl'
-    // Nothing checked yet: focus sits on 0, so the first arrow moves on from there.
-    // A signal is written at once, so keys faster than a render still see the last one.
     const current = selected.value
-    let next = current ?? 0
-    if (key === (rtl ? 'ArrowLeft' : 'ArrowRight') || key === 'ArrowDown') next = Math.min(10, next + 1)
-    else if (key === (rtl ? 'ArrowRight' : 'ArrowLeft') || key === 'ArrowUp') next = Math.max(0, next - 1)
-    else if (key === 'Home') next = 0
-    else if (key === 'End') next = 10
+    // Arrows move by one (left and right follow the mirrored layout), Home and End go to the
+    // ends; every move is clamped to 0–10. Nothing checked yet: focus sits on 0, so the first
+    // arrow moves on from there. A signal is written at once, so keys faster than a render
+    // still see the last one.
+    const forward = copy.dir === 'rtl' ? -1 : 1
+    const move = ({ ArrowDown: 1, ArrowUp: -1, ArrowRight: forward, ArrowLeft: -forward, Home: -10, End: 10 } as Record<string, number>)[key]
+    let next: number
+    if (move) next = Math.min(10, Math.max(0, (current ?? 0) + move))
     else if (/^\d$/.test(key)) {
       const now = Date.now()
       next = key === '0' && lastDigit === 1 && now - lastAt < 1000 ? 10 : +key
       lastDigit = +key
       lastAt = now
-    } else if ((key === 'Enter' || key === ' ') && current !== undefined) {
-      event.preventDefault()
-      return onChoose(current)
-    } else return
+    } else {
+      if ((key === 'Enter' || key === ' ') && current !== undefined) {
+        event.preventDefault()
+        onChoose(current)
+      }
+      return
+    }
     event.preventDefault()
     selected.value = next
     ;((event.currentTarget as HTMLElement).children[next] as HTMLElement).focus()
