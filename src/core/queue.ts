@@ -5,6 +5,9 @@ export const QUEUE_LIMITS = { items: 100, ageMs: 7 * 24 * 3600 * 1000 } as const
 
 const time = (r: SurveyResponse): number => Date.parse(r.updatedAt)
 
+/** Names one version of a response: the queue holds one per id, but the wire may carry two. */
+export const keyOf = (r: SurveyResponse): string => r.id + r.updatedAt + r.complete
+
 /**
  * Adds a response to the queue, or replaces the queued version with the same `id`.
  * The newest `updatedAt` wins (on a tie, the complete one): a `complete: false` arriving
@@ -25,8 +28,7 @@ export function upsert(queue: readonly SurveyResponse[], response: SurveyRespons
  * was queued while the old one was on the wire, it stays, to be sent next.
  */
 export function removeSent(queue: readonly SurveyResponse[], sent: SurveyResponse): SurveyResponse[] {
-  const key = JSON.stringify(sent)
-  return queue.filter((r) => r.id !== sent.id || JSON.stringify(r) !== key)
+  return queue.filter((r) => keyOf(r) !== keyOf(sent))
 }
 
 /**
@@ -45,8 +47,9 @@ export function reviveQueue(raw: unknown, now: number): SurveyResponse[] {
   for (const r of raw.slice(-2 * QUEUE_LIMITS.items) as unknown[]) {
     if (typeof r !== 'object' || r === null) continue
     const { id, updatedAt } = r as Record<string, unknown>
-    const t = typeof updatedAt === 'string' ? Date.parse(updatedAt) : Number.NaN
-    if (typeof id === 'string' && id !== '' && id.length <= 200 && t > now - QUEUE_LIMITS.ageMs) queue = upsert(queue, r as SurveyResponse)
+    if (typeof id === 'string' && id && id.length <= 200 && typeof updatedAt === 'string' && Date.parse(updatedAt) > now - QUEUE_LIMITS.ageMs) {
+      queue = upsert(queue, r as SurveyResponse)
+    }
   }
   return queue
 }

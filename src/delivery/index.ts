@@ -1,5 +1,5 @@
 import type { Store } from '../adapters/storage'
-import { parseQueue, QUEUE_LIMITS, removeSent, upsert } from '../core/queue'
+import { keyOf, parseQueue, QUEUE_LIMITS, removeSent, upsert } from '../core/queue'
 import { classify, nextDelay, parseRetryAfter, shouldGiveUp, type RetryPolicy } from '../core/retry'
 import type { SurveyResponse } from '../types'
 import { dropLease, takeLease } from './lease'
@@ -35,9 +35,6 @@ export interface Delivery {
   /** Removes listeners and timers. Queued items stay in storage for the next page. */
   destroy(): void
 }
-
-/** Names one version of a response: the queue holds one per id, the wire may carry two. */
-const keyOf = (r: SurveyResponse) => r.id + r.updatedAt + r.complete
 
 // The fetch spec's limit on the bodies of all keepalive requests in flight from one page.
 const KEEPALIVE_BYTES = 65536
@@ -132,7 +129,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       const n = (tries.get(response.id) ?? 0) + 1
       tries.set(response.id, n)
       if (!shouldGiveUp(n, retry)) return nextDelay(failures++, { ...retry, retryAfterMs: parseRetryAfter(retryAfter, now()) }, random)
-      return fail(`gave up delivering a response after ${n} attempts (${status}); it stays queued for the next page`)
+      return fail(`delivery failed ${n} times (${status}); the next page retries`)
     }
     write(removeSent(read(), response))
     store.set('done', (key + ' ' + (store.get('done') ?? '')).slice(0, 8000))
@@ -217,7 +214,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   return {
     enqueue(response) {
       const queue = read()
-      if (queue.length >= QUEUE_LIMITS.items && !queue.some((r) => r.id === response.id)) fail('the delivery queue is full; its oldest response was dropped')
+      if (queue.length >= QUEUE_LIMITS.items && !queue.some((r) => r.id === response.id)) fail('the delivery queue is full: dropped its oldest response')
       mine.set(response.id, response)
       write(upsert(queue, response))
       if (!timer) void flush()

@@ -81,6 +81,7 @@ describe.runIf(browserAvailable())('delivery in Chromium against a faulty collec
     // The score-only versions were replaced in the queue before they could be sent.
     expect(collector.receipts.every((r) => r.complete)).toBe(true)
     expect(collector.receipts[0]!.contentType).toBe('text/plain;charset=UTF-8')
+    expect(collector.preflights()).toBe(0) // a plain-text POST is a simple request
     expect(await page.evaluate(() => window.__npskit.errors)).toEqual([])
   })
 
@@ -174,6 +175,21 @@ describe.runIf(browserAvailable())('delivery in Chromium against a faulty collec
     await expect.poll(() => collector.stored.size, { timeout: 20_000 }).toBe(20)
     for (const tab of tabs) await expect.poll(() => queued(tab)).toBe(0)
     expectExactlyOnce(collector, ids)
+  })
+
+  it('sends no cookies, and custom headers go through a CORS preflight', async () => {
+    const collector = await collect()
+    const page = await open(await newContext(), collector, { headers: { 'x-shop-key': 'k1' } })
+    await page.evaluate(() => {
+      // Cookies are per host, not per port: the collector on 127.0.0.1 would get this one if asked.
+      document.cookie = 'session=secret; path=/'
+      window.__npskit.score('cookieless')
+    })
+    await expect.poll(stored(collector, 'cookieless'), { timeout: 5000 }).toBeDefined()
+    expect(collector.receipts.map((r) => r.cookie)).toEqual([undefined])
+    expect(collector.receipts[0]!.headers['x-shop-key']).toBe('k1')
+    expect(collector.preflights()).toBe(1)
+    await expect.poll(() => queued(page)).toBe(0)
   })
 
   it('delivers through XMLHttpRequest when the host page broke fetch', async () => {

@@ -20,6 +20,7 @@ export interface Receipt {
   readonly fault: Fault
   readonly contentType: string | undefined
   readonly cookie: string | undefined
+  readonly headers: IncomingMessage['headers']
   readonly start: number
   /** When a 2xx was fully written to a connection still open; undefined when never. */
   ackAt?: number
@@ -40,6 +41,8 @@ export interface Collector {
   readonly url: string
   /** Every POST, in order of arrival. */
   readonly receipts: Receipt[]
+  /** How many CORS preflights (OPTIONS) came. */
+  readonly preflights: () => number
   /** The collector's table: one row per id. */
   readonly stored: Map<string, SurveyResponse>
   /** Picks the fault for each POST (n counts from 0). Default: always `ok`. */
@@ -65,6 +68,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const stored = new Map<string, SurveyResponse>()
   const sockets = new Set<Socket>()
   let port = 0
+  let preflights = 0
   let server: Server
 
   const upsert = (r: SurveyResponse) => {
@@ -84,6 +88,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'OPTIONS') {
+      preflights++
       res
         .writeHead(204, {
           ...cors,
@@ -116,6 +121,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       fault,
       contentType: req.headers['content-type'],
       cookie: req.headers.cookie,
+      headers: req.headers,
       start,
     }
     receipts.push(receipt)
@@ -162,6 +168,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const collector: Collector = {
     url: `http://127.0.0.1:${port}/responses`,
     receipts,
+    preflights: () => preflights,
     stored,
     plan: () => 'ok',
     down: stop,

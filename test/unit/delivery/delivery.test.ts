@@ -215,7 +215,7 @@ describe('createDelivery: retries', () => {
     t.delivery.enqueue(response('a'))
     await vi.advanceTimersByTimeAsync(3_600_000)
     expect(t.calls).toHaveLength(3)
-    expect(t.errors).toEqual(['npskit: gave up delivering a response after 3 attempts (503); it stays queued for the next page'])
+    expect(t.errors).toEqual(['npskit: delivery failed 3 times (503); the next page retries'])
     expect(t.queued().map((r) => r.id)).toEqual(['a'])
     t.state.answer = () => reply(200)
     fire('online')
@@ -258,7 +258,7 @@ describe('createDelivery: hostile pages and storage', () => {
     t.state.answer = never
     for (let i = 0; i < 101; i++) t.delivery.enqueue(response('r' + i))
     t.delivery.enqueue(response('r100', T0 + 1, true))
-    expect(t.errors).toEqual(['npskit: the delivery queue is full; its oldest response was dropped'])
+    expect(t.errors).toEqual(['npskit: the delivery queue is full: dropped its oldest response'])
     expect(t.queued()).toHaveLength(100)
     expect(t.queued()[0]!.id).toBe('r1')
   })
