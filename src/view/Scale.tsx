@@ -31,10 +31,9 @@ export function Scale({ copy, selected, onChoose, questionId }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     const key = event.key
     const current = selected.value
-    // Arrows move by one (left and right follow the mirrored layout), Home and End go to the
-    // ends; every move is clamped to 0–10. Nothing checked yet: focus sits on 0, so the first
-    // arrow moves on from there. A signal is written at once, so keys faster than a render
-    // still see the last one.
+    // Home and End are moves of ten, clamped like the arrows. Nothing checked yet: focus sits
+    // on 0, so the first arrow moves on from there. The signal is written at once, so keys
+    // faster than a render still see the last one.
     const forward = copy.dir === 'rtl' ? -1 : 1
     const move = ({ ArrowDown: 1, ArrowUp: -1, ArrowRight: forward, ArrowLeft: -forward, Home: -10, End: 10 } as Record<string, number>)[key]
     let next: number
