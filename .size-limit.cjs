@@ -24,8 +24,10 @@ module.exports = [
   // functions with their input checks.
   { name: 'npskit/score: whole entry', path: 'dist/score.js', limit: '1.5 kB' },
   {
-    // The widget's own target is 11 kB with Preact and signals (its issue is open): today it is
-    // about 16 kB, so this limit only stops it from growing while the diet is under way.
+    // The widget's own target is 11 kB with Preact and signals (its issue is open). It is the
+    // loader plus the lazily loaded UI: the UI half (dist/npskit-ui.js) is 10.6 kB, of which
+    // Preact is 4.2, signals-core 1.5 and the stylesheet 1.3; the loader, now with targeting and
+    // delivery, is the rest and puts the total over this limit until it is slimmed (issue #7).
     name: 'npskit: createSurvey with one locale',
     path: 'dist/index.js',
     import: '{ createSurvey }',
@@ -42,6 +44,7 @@ module.exports = [
   // open on it), so this limit only stops growth meanwhile.
   { name: 'script tag: loader (npskit.iife.js)', path: 'dist/npskit.iife.js', limit: '3.2 kB' },
   {
+    // The UI half is 10.6 kB (see createSurvey above); the loader is over its own budget.
     name: 'script tag: a page with a survey (loader, UI, one locale)',
     path: ['dist/npskit.iife.js', 'dist/npskit-ui.js', 'dist/locales/nb.js'],
     limit: '17.5 kB',
