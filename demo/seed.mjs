@@ -1,11 +1,18 @@
-// npm run demo:seed [-- --count 3000 --days 182 --seed 20261127]
+// npm run demo:seed [-- --count 3000 --days 182 --seed 20261127 --until 2026-11-27]
 // Fills the demo's database (see demo/database.mjs) with realistic responses over six months.
 import { parseArgs } from 'node:util'
 import { openDemoDatabase } from './database.mjs'
 import { seed } from './seed/seed.mjs'
 
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '3000' }, days: { type: 'string', default: '182' }, seed: { type: 'string', default: '20261127' } },
+  options: {
+    count: { type: 'string', default: '3000' },
+    days: { type: 'string', default: '182' },
+    seed: { type: 'string', default: '20261127' },
+    // The end of the period (exclusive) [the start of today, UTC]: with it, two runs on different
+    // days write the very same rows.
+    until: { type: 'string' },
+  },
 })
 const started = performance.now()
 const { db, where } = await openDemoDatabase().catch((error) => {
@@ -13,7 +20,10 @@ const { db, where } = await openDemoDatabase().catch((error) => {
   process.exit(1)
 })
 try {
-  const count = await seed(db, { count: Number(values.count), days: Number(values.days), seed: Number(values.seed) })
+  const options = { count: Number(values.count), days: Number(values.days), seed: Number(values.seed) }
+  if (values.until) options.until = Date.parse(values.until)
+  if (!Object.values(options).every(Number.isFinite)) throw new Error('--count, --days, --seed and --until must be numbers and a date')
+  const count = await seed(db, options)
   const { rows } = await db.query('SELECT count(*)::int AS n FROM responses')
   console.log(`Seeded ${count} responses into ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s (${rows[0].n} stored in all).`)
   console.log('Start the demo with `npm start` and open /dashboard.')

@@ -33,6 +33,7 @@ const groups = [
     { name: 'fontFamily', kind: 'text', placeholder: 'system-ui' },
     { name: 'fontSize', kind: 'number', placeholder: '16', min: 10, max: 32 },
     { name: 'zIndex', kind: 'number', placeholder: '2147483000' },
+    { name: 'nonce', kind: 'text', placeholder: 'for a <style nonce> fallback' },
   ]],
   ['Delivery', [
     { name: 'endpoint', kind: 'text', value: '/api/responses', placeholder: 'https://collector.example/api/responses' },
@@ -53,6 +54,14 @@ const groups = [
     { name: 'storagePrefix', kind: 'text', placeholder: 'npskit:' },
     { name: 'debug', kind: 'check' },
   ]],
+  ['Everything else, as JSON', [
+    {
+      name: 'json',
+      kind: 'textarea',
+      label: 'options',
+      placeholder: '{ "metadata": { "plan": "pro" }, "user": { "id": "c-42" }, "messages": { "send": "Submit" }, "fatigue": { "maxPrompts": 2 }, "devices": ["mobile"], "onlyLocales": ["nb", "sv"], "headers": { "x-api-key": "…" } }',
+    },
+  ]],
   ['This page', [
     { name: 'journeyPoint', kind: 'text', value: 'playground', label: 'journey point' },
     { name: 'dedupeKey', kind: 'text', placeholder: 'ORDER-1042', label: 'dedupe key' },
@@ -61,7 +70,7 @@ const groups = [
 // What the script tag does rather than an option of createSurvey.
 const actions = ['journeyPoint', 'dedupeKey']
 // Form fields that make up one structured option.
-const parts = ['followUp', 'followUpPrompt', 'contactConsent', 'promoterLabel', 'promoterHref']
+const parts = ['followUp', 'followUpPrompt', 'contactConsent', 'promoterLabel', 'promoterHref', 'json']
 const fields = groups.flatMap(([, items]) => items)
 
 // Options this build of npskit does not know (the form may be ahead of it, or behind) are
@@ -103,6 +112,12 @@ function buildForm() {
           const [value, text] = Array.isArray(option) ? option : [option, option]
           input.append(new Option(text, value))
         }
+      } else if (field.kind === 'textarea') {
+        input = document.createElement('textarea')
+        input.rows = 5
+        input.spellcheck = false
+        input.placeholder = field.placeholder
+        label.className = 'wide'
       } else {
         input = document.createElement('input')
         input.type = field.kind === 'check' ? 'checkbox' : field.kind
@@ -139,7 +154,17 @@ function readOptions() {
   if (raw.contactConsent === 'true') options.contactConsent = true
   if (raw.contactConsent === 'detractor') options.contactConsent = { detractor: true }
   if (raw.promoterLabel && raw.promoterHref) options.promoterAction = { label: raw.promoterLabel, href: raw.promoterHref }
-  return { options, journeyPoint: raw.journeyPoint, dedupeKey: raw.dedupeKey }
+  let jsonError = ''
+  if (raw.json) {
+    try {
+      const more = JSON.parse(raw.json)
+      if (more === null || typeof more !== 'object' || Array.isArray(more)) throw new Error('not an object')
+      Object.assign(options, more)
+    } catch (error) {
+      jsonError = 'The JSON options are not a JSON object: ' + error.message
+    }
+  }
+  return { options, journeyPoint: raw.journeyPoint, dedupeKey: raw.dedupeKey, jsonError }
 }
 
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
@@ -201,6 +226,7 @@ function rebuild() {
     if (config.options.endpoint) live.onResponse = post
   }
   try {
+    if (config.jsonError) throw new Error(config.jsonError)
     survey = createSurvey(live)
   } catch (error) {
     $('error').textContent = error.message

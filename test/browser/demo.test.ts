@@ -137,6 +137,10 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     await page.fill('#opt-radius', '4')
     await page.fill('#opt-promoterLabel', 'Review us')
     await page.fill('#opt-promoterHref', 'https://example.com/review?a=1&b="2"')
+    await page.fill('#opt-json', '{ "metadata": { "plan": "pro" ')
+    await expect.poll(() => page.textContent('#error')).toMatch(/not a JSON object/)
+    await page.fill('#opt-json', '{ "metadata": { "plan": "pro" } }')
+    await expect.poll(() => page.textContent('#error')).toBe('')
     // The widget renders in a shadow root, which locators pierce.
     await page.locator('#preview').getByText(/rekommendera Fjellbutikken/).waitFor()
     const snippet = (await page.textContent('#snippet'))!
@@ -146,13 +150,14 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     expect(snippet).toContain('data-endpoint="/api/responses"')
     expect(snippet).toContain('"href": "https://example.com/review?a=1&b=\\"2\\""')
     expect(snippet).not.toContain('data-placement')
+    expect(snippet).toContain('"metadata": {\n    "plan": "pro"\n  }')
     await page.screenshot({ animations: 'disabled', path: shots + 'demo-playground.png', fullPage: true })
     // An answer in the playground reaches the collector.
     await page.locator('#preview npskit-survey [role=radio]').nth(9).click()
     await expect.poll(() => page.textContent('#log')).toContain('score 9')
     await expect
-      .poll(async () => (await (await fetch(seeded.base + '/api/responses?journeyPoint=playground')).json()).items.map((r: { score: number }) => r.score))
-      .toEqual([9])
+      .poll(async () => (await (await fetch(seeded.base + '/api/responses?journeyPoint=playground')).json()).items.map((r: { score: number; metadata: object }) => [r.score, r.metadata]))
+      .toEqual([[9, { plan: 'pro' }]])
     expect(problems).toEqual([])
     await page.close()
   })
