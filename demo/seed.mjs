@@ -14,15 +14,18 @@ const { values } = parseArgs({
     until: { type: 'string' },
   },
 })
+const options = { count: Number(values.count), days: Number(values.days), seed: Number(values.seed) }
+if (values.until) options.until = Date.parse(values.until)
+if (!Object.values(options).every(Number.isFinite)) {
+  console.error('--count, --days and --seed must be numbers, --until a date such as 2026-11-27.')
+  process.exit(1)
+}
 const started = performance.now()
 const { db, where } = await openDemoDatabase().catch((error) => {
   console.error(error.message)
   process.exit(1)
 })
 try {
-  const options = { count: Number(values.count), days: Number(values.days), seed: Number(values.seed) }
-  if (values.until) options.until = Date.parse(values.until)
-  if (!Object.values(options).every(Number.isFinite)) throw new Error('--count, --days, --seed and --until must be numbers and a date')
   const count = await seed(db, options)
   const { rows } = await db.query('SELECT count(*)::int AS n FROM responses')
   console.log(`Seeded ${count} responses into ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s (${rows[0].n} stored in all).`)
