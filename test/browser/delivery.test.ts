@@ -155,10 +155,14 @@ describe.runIf(browserAvailable())('delivery in Chromium against a faulty collec
     expect(collector.receipts.map((r) => r.status)).toEqual([500, 204])
   })
 
-  it('two tabs with queued responses store each once', async () => {
+  it.each([
+    ['Web Locks', false],
+    ['a storage lease where Web Locks are missing', true],
+  ])('two tabs with queued responses store each once, with %s', async (_, noLocks) => {
     const collector = await collect()
     await collector.down()
     const context = await newContext()
+    if (noLocks) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }))
     const options = { retry: { baseMs: 300, maxMs: 1000 } }
     const tabs = [await open(context, collector, options), await open(context, collector, options)]
     const ids: string[] = []
@@ -175,6 +179,26 @@ describe.runIf(browserAvailable())('delivery in Chromium against a faulty collec
     await expect.poll(() => collector.stored.size, { timeout: 20_000 }).toBe(20)
     for (const tab of tabs) await expect.poll(() => queued(tab)).toBe(0)
     expectExactlyOnce(collector, ids)
+    expect(await tabs[0]!.evaluate(() => 'locks' in navigator && navigator.locks !== undefined)).toBe(!noLocks)
+  })
+
+  it('keeps the queue in memory when the page blocks localStorage', async () => {
+    const collector = await collect()
+    collector.plan = (n) => (n === 0 ? 'error' : 'ok')
+    const context = await newContext()
+    await context.addInitScript(() =>
+      Object.defineProperty(window, 'localStorage', {
+        get: () => {
+          throw new DOMException('blocked', 'SecurityError')
+        },
+      }),
+    )
+    const page = await open(context, collector, { retry: { baseMs: 200 } })
+    await page.evaluate(() => {
+      window.__npskit.score('memory')
+      window.__npskit.comment('memory', 'kept in memory')
+    })
+    await expect.poll(() => collector.stored.get('memory')?.comment, { timeout: 5000 }).toBe('kept in memory')
   })
 
   it('sends no cookies, and custom headers go through a CORS preflight', async () => {
