@@ -64,6 +64,7 @@ function filtersFrom(params) {
     if (Number.isNaN(Date.parse(value))) throw new HttpError(400, `${name} must be an ISO 8601 date`, name)
     filters[name] = new Date(value).toISOString()
   }
+  if (filters.from && filters.to && filters.from >= filters.to) throw new HttpError(400, 'from must be before to', 'from')
   for (const name of ['journeyPoint', 'locale']) {
     const value = params.get(name)
     if (value) filters[name] = value.slice(0, 200)

@@ -280,6 +280,7 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       const answer = await get(origin, '/api/summary?from=last-tuesday')
       expect(answer.status).toBe(400)
       expect(answer.body).toEqual({ error: 'from must be an ISO 8601 date', field: 'from' })
+      expect((await get(origin, '/api/summary?from=2026-11-02&to=2026-11-01')).body).toEqual({ error: 'from must be before to', field: 'from' })
     })
   })
 
