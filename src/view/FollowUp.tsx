@@ -2,23 +2,16 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from 'preact'
-import type { Signal } from '@preact/signals-core'
-import type { Copy } from '../core/copy'
 import type { Category } from '../score/types'
 import { fill } from '../core/locale'
+import type { ViewProps } from './Survey'
 
-interface Props {
-  readonly copy: Copy
+interface Props extends ViewProps {
   readonly category: Category
-  readonly maxLength: number
-  /** What is typed so far: written on every input, read for the counter. */
-  readonly comment: Signal<string>
-  readonly onSubmit: (comment: string, contactConsent: boolean) => void
-  readonly onSkip: () => void
 }
 
 /** The one optional text box after the score, with its prompt for the customer's category. */
-export function FollowUp({ copy, category, maxLength, comment, onSubmit, onSkip }: Props) {
+export function FollowUp({ config: { copy, maxCommentLength: maxLength }, model: { comment }, intents, category }: Props) {
   const consent = copy.consent(category)
   const left = maxLength - comment.value.length
   return (
@@ -28,7 +21,7 @@ export function FollowUp({ copy, category, maxLength, comment, onSubmit, onSkip 
         event.preventDefault()
         // The fields keep their own values (uncontrolled), so read them as they are now.
         const form = event.currentTarget
-        onSubmit(form.querySelector('textarea')!.value.slice(0, maxLength).trim(), !!form.querySelector('input')?.checked)
+        intents.submit(form.querySelector('textarea')!.value.slice(0, maxLength).trim(), !!form.querySelector('input')?.checked)
       }}
     >
       <label class="prompt" for="npskit-comment" part="prompt">
@@ -54,7 +47,7 @@ export function FollowUp({ copy, category, maxLength, comment, onSubmit, onSkip 
         </label>
       )}
       <div class="actions">
-        <button type="button" class="secondary" part="skip" onClick={onSkip}>
+        <button type="button" class="secondary" part="skip" onClick={intents.skip}>
           {copy.skip}
         </button>
         <button type="submit" class="primary" part="submit">

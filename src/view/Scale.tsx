@@ -3,19 +3,13 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 import { h, Fragment } from 'preact'
-import type { Signal } from '@preact/signals-core'
-import type { Copy } from '../core/copy'
 import { fill } from '../core/locale'
-
-interface Props {
-  readonly copy: Copy
-  /** The score that has focus and is checked, before the customer confirms it. */
-  readonly selected: Signal<number | undefined>
-  readonly onChoose: (score: number) => void
-  readonly questionId: string
-}
+import type { ViewProps } from './Survey'
 
 const scores = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+
+/** The id of the question above the scale, which names the radio group. */
+export const questionId = 'npskit-question'
 
 // The last digit key and when it came, so "1" then "0" within a second is 10. Module state is
 // enough: one survey is on screen at a time.
@@ -27,7 +21,7 @@ let lastAt = 0
  * move the selection, digits jump to a score ("1" then "0" quickly is 10), Enter or Space
  * confirms it; a click or tap confirms at once. In RTL the arrows follow the mirrored layout.
  */
-export function Scale({ copy, selected, onChoose, questionId }: Props) {
+export function Scale({ config: { copy }, model: { selected }, intents: { score: onChoose } }: ViewProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     const key = event.key
     const current = selected.value

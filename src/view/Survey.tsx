@@ -8,7 +8,7 @@ import type { Copy } from '../core/copy'
 import type { SurveyState } from '../core/machine'
 import type { Placement, PromoterAction, Theme } from '../types'
 import { FollowUp } from './FollowUp'
-import { Scale } from './Scale'
+import { Scale, questionId } from './Scale'
 import { ThankYou } from './ThankYou'
 import { trapTab } from './focus'
 
@@ -38,14 +38,16 @@ export interface Model {
   readonly comment: Signal<string>
 }
 
-interface Props {
+/** Everything a part of the view is given: each takes what it draws from. */
+export interface ViewProps {
   readonly config: ViewConfig
   readonly model: Model
   readonly intents: Intents
 }
 
 /** The card: close button, the current step, and a live region that announces the thank-you. */
-export function Survey({ config, model, intents }: Props) {
+export function Survey(props: ViewProps) {
+  const { config, model, intents } = props
   const { copy, placement } = config
   const { step, category } = model.state.value
   const modal = placement === 'modal'
@@ -72,21 +74,14 @@ export function Survey({ config, model, intents }: Props) {
         </button>
         {step === 'question' && (
           <>
-            <p class="question" id="npskit-question" part="question">
+            <p class="question" id={questionId} part="question">
               {copy.question}
             </p>
-            <Scale copy={copy} selected={model.selected} onChoose={intents.score} questionId="npskit-question" />
+            <Scale {...props} />
           </>
         )}
         {step === 'followUp' && category && (
-          <FollowUp
-            copy={copy}
-            category={category}
-            maxLength={config.maxCommentLength}
-            comment={model.comment}
-            onSubmit={intents.submit}
-            onSkip={intents.skip}
-          />
+          <FollowUp {...props} category={category} />
         )}
         {/* Present from the start so screen readers announce the thank-you when it appears. */}
         <div role="status">
