@@ -194,7 +194,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return void (left = false)
     if (left || !claim()) return
     left = true
-    for (const r of read()) if (!inflight.has(keyOf(r))) void deliver(r, true).then((wait) => wait !== undefined && schedule(wait))
+    const sent = read()
+      .filter((r) => !inflight.has(keyOf(r)))
+      .map((r) => deliver(r, true).then((wait) => wait !== undefined && schedule(wait)))
+    // If the page lives on (only hidden), the other tabs may flush again once these are answered.
+    void Promise.all(sent).then(() => locked || dropLease(store, me))
   }
   const online = () => {
     tries.clear()
@@ -216,6 +220,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       const queue = read()
       if (queue.length >= QUEUE_LIMITS.items && !queue.some((r) => r.id === response.id)) fail('the delivery queue is full: dropped its oldest response')
       mine.set(response.id, response)
+      tries.delete(response.id) // a new version gets its own attempts
       write(upsert(queue, response))
       if (!timer) void flush()
     },

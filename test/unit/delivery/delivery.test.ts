@@ -224,6 +224,19 @@ describe('createDelivery: retries', () => {
     expect(t.queued()).toEqual([])
   })
 
+  it('gives a new version of a response given up on its own attempts', async () => {
+    const t = setup({ retry: { maxAttempts: 2 } })
+    t.state.answer = () => reply(503)
+    t.delivery.enqueue(response('a'))
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(t.calls).toHaveLength(2)
+    t.state.answer = () => reply(200)
+    t.delivery.enqueue(response('a', T0 + 90_000, true))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(t.phases()).toEqual(['a:false', 'a:false', 'a:true'])
+    expect(t.queued()).toEqual([])
+  })
+
   it('the next page load delivers what an earlier one gave up on', async () => {
     const storage = memory()
     const first = setup({ retry: { maxAttempts: 1 } }, storage)

@@ -145,6 +145,21 @@ describe('one flusher across tabs', () => {
     expect(sent).toEqual(['a:false', 'b:false'])
   })
 
+  it('a page only hidden gives the lease back once its exit flush is answered', async () => {
+    const listeners: ((e: Event) => void)[] = []
+    vi.stubGlobal('addEventListener', (type: string, l: (e: Event) => void) => type === 'pagehide' && listeners.push(l))
+    const storage = memory()
+    const [a] = tabs(storage, 1)
+    storage.data.set('npskit:queue', JSON.stringify([response('x')]))
+    listeners[0]!(new Event('pagehide'))
+    expect(sent).toEqual(['x:false'])
+    expect(storage.data.get('npskit:lease')).toBeDefined()
+    await answerAll()
+    expect(storage.data.get('npskit:lease')).toBeUndefined()
+    expect(storage.data.get('npskit:queue')).toBeUndefined()
+    a!.destroy()
+  })
+
   it('mends what a tab with a stale copy of the queue wrote over', async () => {
     const storage = memory()
     const [a, b] = tabs(storage, 2)
