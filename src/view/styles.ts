@@ -40,7 +40,7 @@ export const styles = `
 }
 .bottom-right .card { right: 16px; bottom: 16px; }
 .bottom-left .card { left: 16px; bottom: 16px; }
-.top-bar .card, .bottom-bar .card { left: 0; right: 0; width: auto; max-width: none; padding-inline: max(20px, 50% - 320px); border-radius: 0; border-width: 0; }
+.top-bar .card, .bottom-bar .card { inset-inline: 0; width: auto; max-width: none; padding-inline: max(20px, 50% - 320px); border-radius: 0; border-width: 0; }
 .top-bar .card { top: 0; border-bottom-width: 1px; }
 .bottom-bar .card { bottom: 0; border-top-width: 1px; }
 .modal .card { top: 50%; left: 50%; transform: translate(-50%, -50%); width: 480px; }
@@ -83,7 +83,7 @@ textarea::placeholder { color: var(--_muted); opacity: 1; }
 .action { margin-top: 12px; }
 :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 @media (max-width: 480px) {
-  .bottom-right .card, .bottom-left .card { left: 0; right: 0; bottom: 0; width: auto; max-width: none; border-radius: var(--_radius) var(--_radius) 0 0; }
+  .bottom-right .card, .bottom-left .card { inset-inline: 0; bottom: 0; width: auto; max-width: none; border-radius: var(--_radius) var(--_radius) 0 0; }
   .card { padding: 16px 12px; }
   .scale { gap: 2px; }
   .score { height: 40px; border-radius: 4px; }
