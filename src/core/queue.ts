@@ -24,14 +24,6 @@ export function upsert(queue: readonly SurveyResponse[], response: SurveyRespons
 }
 
 /**
- * Removes exactly the version that was delivered. If a newer version of the same `id`
- * was queued while the old one was on the wire, it stays, to be sent next.
- */
-export function removeSent(queue: readonly SurveyResponse[], sent: SurveyResponse): SurveyResponse[] {
-  return queue.filter((r) => keyOf(r) !== keyOf(sent))
-}
-
-/**
  * Turns whatever storage held under the queue's key into a valid queue, never throwing.
  * Anything that is not a list of responses (another script's data, a truncated write,
  * an older format) counts as nothing; entries without a string `id` and a readable

@@ -1,5 +1,5 @@
 import type { Store } from '../adapters/storage'
-import { keyOf, parseQueue, QUEUE_LIMITS, removeSent, upsert } from '../core/queue'
+import { keyOf, parseQueue, QUEUE_LIMITS, upsert } from '../core/queue'
 import { classify, nextDelay, parseRetryAfter, shouldGiveUp, type RetryPolicy } from '../core/retry'
 import type { SurveyResponse } from '../types'
 import { dropLease, takeLease } from './lease'
@@ -106,22 +106,17 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const deliver = async (response: SurveyResponse, exit?: boolean): Promise<number | void> => {
     const key = keyOf(response)
     let bytes = 0
-    const abort = new AbortController()
     inflight.add(key)
-    const [status, retryAfter] = await within(
-      target.timeoutMs,
-      (): PromiseLike<Attempt> => {
-        if (send) return send(response).then(() => [200])
-        const body = JSON.stringify(transform(response))
-        bytes = new Blob([body]).size
-        // Keepalive whenever it fits, so that leaving the page never cancels a request on the wire.
-        const keep = keptBytes + bytes <= KEEPALIVE_BYTES
-        if (!keep && exit) return beacon(target, body)
-        keptBytes += keep ? bytes : (bytes = 0)
-        return post(target, body, keep, abort.signal, exit ? beacon : xhr)
-      },
-      () => abort.abort(),
-    )
+    const [status, retryAfter] = await within(target.timeoutMs, (signal): PromiseLike<Attempt> => {
+      if (send) return send(response).then(() => [200])
+      const body = JSON.stringify(transform(response))
+      bytes = new Blob([body]).size
+      // Keepalive whenever it fits, so that leaving the page never cancels a request on the wire.
+      const keep = keptBytes + bytes <= KEEPALIVE_BYTES
+      if (!keep && exit) return beacon(target, body)
+      keptBytes += keep ? bytes : (bytes = 0)
+      return post(target, body, keep, signal, exit ? beacon : xhr)
+    })
     keptBytes -= bytes
     inflight.delete(key)
     const outcome = classify(status)
@@ -131,8 +126,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       if (!shouldGiveUp(n, retry)) return nextDelay(failures++, { ...retry, retryAfterMs: parseRetryAfter(retryAfter, now()) }, random)
       return fail(`delivery failed ${n} times (${status}); the next page retries`)
     }
-    write(removeSent(read(), response))
+    // Named in `done` first, so that `read` drops it from the queue and no stale copy brings it back.
     store.set('done', (key + ' ' + (store.get('done') ?? '')).slice(0, 8000))
+    read()
     tries.delete(response.id)
     if (outcome === 'drop') fail('the collector refused a response with ' + status)
     else failures = 0

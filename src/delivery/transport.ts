@@ -12,17 +12,18 @@ export interface Target {
 const FAILED: Attempt = ['network-error']
 
 /**
- * Settles with `attempt()`'s result or, after `ms`, with a network error (calling `abort`),
+ * Settles with `attempt`'s result or, after `ms`, with a network error (aborting `signal`),
  * so a collector that never answers, or a transport that never settles, can't hold the queue.
- * Never rejects.
+ * Never rejects: a throw or a rejection is a network error too.
  */
-export function within(ms: number, attempt: () => PromiseLike<Attempt> | Attempt, abort?: () => void): Promise<Attempt> {
+export function within(ms: number, attempt: (signal: AbortSignal) => PromiseLike<Attempt> | Attempt): Promise<Attempt> {
+  const abort = new AbortController()
   return new Promise((done) => {
     const timer = setTimeout(() => {
-      abort?.()
+      abort.abort()
       done(FAILED)
     }, ms)
-    new Promise<Attempt>((r) => r(attempt())).then(done, () => done(FAILED)).finally(() => clearTimeout(timer))
+    new Promise<Attempt>((r) => r(attempt(abort.signal))).then(done, () => done(FAILED)).finally(() => clearTimeout(timer))
   })
 }
 

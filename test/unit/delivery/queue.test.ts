@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseQueue, QUEUE_LIMITS, removeSent, reviveQueue, upsert } from '../../../src/core/queue'
+import { keyOf, parseQueue, QUEUE_LIMITS, reviveQueue, upsert } from '../../../src/core/queue'
 import type { SurveyResponse } from '../../../src/types'
 import { iso, response, T0 } from './helpers'
 
@@ -45,16 +45,11 @@ describe('upsert', () => {
   })
 })
 
-describe('removeSent', () => {
-  it('removes exactly the version that was delivered', () => {
-    const first = response('a')
-    expect(removeSent([first, response('b')], first).map((r) => r.id)).toEqual(['b'])
-  })
-
-  it('keeps a newer version queued while the old one was on the wire', () => {
-    const first = response('a')
-    const done = response('a', T0 + 1000, true)
-    expect(removeSent(upsert([first], done), first)).toEqual([done])
+describe('keyOf', () => {
+  it('tells versions of one response apart, and responses apart', () => {
+    const keys = [response('a'), response('a', T0 + 1), response('a', T0, true), response('b')].map(keyOf)
+    expect(new Set(keys).size).toBe(4)
+    expect(keyOf(response('a'))).toBe(keyOf(response('a', T0, false, { comment: 'same version' })))
   })
 })
 
