@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { root } from '../support/server'
+
+// demo/server.mjs as `npm start` runs it, with a throwaway database; it exits by itself.
+describe('the demo server', () => {
+  let child: ChildProcess
+  let base: string
+  let output = ''
+
+  beforeAll(async () => {
+    child = spawn(process.execPath, ['demo/server.mjs'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', DEMO_DATA_DIR: 'memory://', DEMO_SEED: '200', DEMO_LIFETIME_MS: '120000', DATABASE_URL: '', RATE_LIMIT: '2/60' },
+    })
+    base = await new Promise<string>((resolve, reject) => {
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output)
+        if (match) resolve(match[0])
+      })
+      child.on('exit', (code) => reject(new Error(`demo exited with ${code}: ${output}`)))
+    })
+  }, 120_000)
+  afterAll(() => {
+    child?.kill()
+  })
+
+  it('prints every page and seeds an empty database', () => {
+    for (const page of ['/ ', '/playground', '/dashboard', '/calculator']) expect(output).toContain(base + page)
+    expect(output).toContain('adding 200 generated responses')
+  })
+
+  it('serves the pages under a strict Content-Security-Policy', async () => {
+    for (const path of ['/', '/playground', '/dashboard', '/calculator']) {
+      const res = await fetch(base + path)
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('content-security-policy'), path).toMatch(/script-src 'self';.*style-src 'self'/)
+      const html = await res.text()
+      // No inline script or style anywhere: the policy would block it.
+      expect(html, path).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/)
+      expect(html, path).not.toMatch(/<style|style="/)
+    }
+  })
+
+  it('checks out to an order page whose script tag carries the order number', async () => {
+    const res = await fetch(base + '/checkout', { method: 'POST', body: new URLSearchParams({ lang: 'fi', name: 'Matti' }), redirect: 'manual' })
+    expect(res.status).toBe(303)
+    const location = res.headers.get('location')!
+    expect(location).toMatch(/^\/order\/NH-\d{4}-\d{6}\?lang=fi$/)
+    const order = /NH-\d{4}-\d{6}/.exec(location)![0]
+    const html = await (await fetch(base + location)).text()
+    expect(html).toContain(`data-dedupe-key="${order}"`)
+    expect(html).toContain('data-locale="fi"')
+    expect(html).toContain(`{"metadata": {"order": "${order}"}`)
+  })
+
+  it('falls back to English for an unknown language and refuses what is no order number', async () => {
+    const res = await fetch(base + '/checkout', { method: 'POST', body: new URLSearchParams({ lang: '"><script>' }), redirect: 'manual' })
+    expect(res.headers.get('location')).toMatch(/\?lang=en$/)
+    expect((await fetch(base + '/order/NH-2026-123456?lang=%22%3E%3Cx')).status).toBe(200)
+    expect(await (await fetch(base + '/order/NH-2026-123456?lang=%22%3E%3Cx')).text()).not.toContain('<x')
+    for (const path of ['/order/%3Cscript%3E', '/order/NH-2026-1234567', '/order/NH-2026-123456/x']) {
+      expect((await fetch(base + path)).status, path).toBe(404)
+    }
+  })
+
+  it('serves the chart library and dist/, and nothing else of the repository', async () => {
+    const chart = await fetch(base + '/vendor/chart.js')
+    expect(chart.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect((await fetch(base + '/dist/score.js')).status).toBe(200)
+    for (const path of ['/package.json', '/demo/server.mjs', '/demo/collector/index.mjs', '/.data/pglite', '/demo/public/../../package.json', '/%2e%2e/package.json']) {
+      expect((await fetch(base + path)).status, path).toBe(404)
+    }
+  })
+
+  it('has the collector on /api, with the rate limit from RATE_LIMIT', async () => {
+    const summary = await (await fetch(base + '/api/summary')).json()
+    expect(summary.tally.total).toBeGreaterThan(0)
+    const statuses = []
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(base + '/api/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status)
+    expect(statuses).toEqual([400, 400, 429])
+  })
+})
