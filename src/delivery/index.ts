@@ -15,9 +15,9 @@ export interface DeliveryOptions {
   readonly credentials?: RequestCredentials
   /** Reshapes the body: it is `JSON.stringify(transform(response))`. */
   readonly transform?: (response: SurveyResponse) => unknown
-  /** Where the queue (key `queue`) and the flusher's lease (key `lease`) are kept. */
+  /** Where the queue (key `queue`), the versions already delivered (`done`) and the flusher's lease (`lease`) are kept. */
   readonly store: Store
-  /** A dropped response (4xx) or a page load that gave up retrying one (it stays queued). */
+  /** A dropped response (4xx), a page load that gave up retrying one (it stays queued), a full queue. */
   readonly onError: (error: Error) => void
   readonly now?: () => number
   readonly random?: () => number
