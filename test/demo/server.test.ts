@@ -1,17 +1,55 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../demo/collector/db.mjs'
 import { root } from '../support/server'
 
+const pgUrl = process.env.NPSKIT_TEST_DATABASE_URL
+
+interface Mode {
+  name: string
+  /** The database environment of the server, and how to clean up after it. */
+  prepare(): Promise<{ env: Record<string, string>; cleanUp(): Promise<void> }>
+}
+
+const modes: Mode[] = [{ name: 'PGlite', prepare: async () => ({ env: { DEMO_DATA_DIR: 'memory://', DATABASE_URL: '' }, cleanUp: async () => {} }) }]
+// On a PostgreSQL server (collector.test.ts already fails CI without one): a schema of its own,
+// empty, so the server runs the migrations itself, reached through the URL's search_path.
+if (pgUrl) {
+  modes.push({
+    name: 'PostgreSQL (DATABASE_URL)',
+    async prepare() {
+      const schema = 't_' + randomUUID().replaceAll('-', '').slice(0, 16)
+      const db = await openDatabase({ url: pgUrl, schema })
+      await db.exec('DROP TABLE responses, schema_migrations')
+      await db.close()
+      const url = new URL(pgUrl)
+      url.searchParams.set('options', `-c search_path=${schema}`)
+      return {
+        env: { DATABASE_URL: url.href },
+        async cleanUp() {
+          const admin = await openDatabase({ url: pgUrl, schema })
+          await admin.exec(`DROP SCHEMA "${schema}" CASCADE`)
+          await admin.close()
+        },
+      }
+    },
+  })
+}
+
 // demo/server.mjs as `npm start` runs it, with a throwaway database; it exits by itself.
-describe('the demo server', () => {
+describe.each(modes)('the demo server on $name', (mode) => {
   let child: ChildProcess
   let base: string
   let output = ''
+  let cleanUp = async () => {}
 
   beforeAll(async () => {
+    const prepared = await mode.prepare()
+    cleanUp = prepared.cleanUp
     child = spawn(process.execPath, ['demo/server.mjs'], {
       cwd: root,
-      env: { ...process.env, PORT: '0', DEMO_DATA_DIR: 'memory://', DEMO_SEED: '200', DEMO_LIFETIME_MS: '120000', DATABASE_URL: '', RATE_LIMIT: '2/60' },
+      env: { ...process.env, PORT: '0', DEMO_SEED: '200', DEMO_LIFETIME_MS: '120000', RATE_LIMIT: '2/60', ...prepared.env },
     })
     base = await new Promise<string>((resolve, reject) => {
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -23,13 +61,19 @@ describe('the demo server', () => {
       child.on('exit', (code) => reject(new Error(`demo exited with ${code}: ${output}`)))
     })
   }, 120_000)
-  afterAll(() => {
-    child?.kill()
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill()
+      await exited
+    }
+    await cleanUp()
   })
 
   it('prints every page and seeds an empty database', () => {
     for (const page of ['/ ', '/playground', '/dashboard', '/calculator']) expect(output).toContain(base + page)
     expect(output).toContain('adding 200 generated responses')
+    expect(output).toContain(mode.name === 'PGlite' ? 'stored in PGlite in memory' : 'stored in PostgreSQL at postgres://…@')
   })
 
   it('serves the pages under a strict Content-Security-Policy', async () => {
