@@ -4,6 +4,7 @@
 //   OPTIONS /api/responses                  CORS preflight for ALLOWED_ORIGINS
 //   GET  /api/summary?from&to&journeyPoint&locale
 //   GET  /api/responses?page&pageSize&…      newest first; &format=csv for a spreadsheet
+//        (filters: from, to, journeyPoint, locale, category, hasComment, contactConsent, followedUp)
 //   POST /api/responses/:id/followed-up     { "followedUp": true | false } from the inbox
 //
 // The reading and follow-up routes are for your own dashboard: put them behind your login
@@ -75,6 +76,7 @@ function filtersFrom(params) {
     filters.category = category
   }
   if (params.get('hasComment') === 'true') filters.hasComment = true
+  if (params.get('contactConsent') === 'true') filters.contactConsent = true
   const followedUp = params.get('followedUp')
   if (followedUp === 'true' || followedUp === 'false') filters.followedUp = followedUp === 'true'
   return filters

@@ -59,6 +59,7 @@ export function where(filters) {
   if (filters.locale) add('locale = ?', filters.locale)
   if (filters.category) add('category = ?', filters.category)
   if (filters.hasComment) clauses.push("comment IS NOT NULL AND comment <> ''")
+  if (filters.contactConsent) clauses.push('contact_consent')
   if (filters.followedUp === true) clauses.push('followed_up_at IS NOT NULL')
   if (filters.followedUp === false) clauses.push('followed_up_at IS NULL')
   return { sql: clauses.length ? 'WHERE ' + clauses.join(' AND ') : '', values }

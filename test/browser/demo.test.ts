@@ -175,6 +175,10 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     expect(await page.locator('#byLocaleTable tr').count()).toBe(6)
     expect(await page.locator('#inbox .message').count()).toBe(10)
     expect(await page.locator('#inbox .consent').count()).toBeGreaterThan(0)
+    await page.check('#only-consent')
+    await expect.poll(() => page.locator('#inbox .message:not(:has(.consent))').count()).toBe(0)
+    expect(await page.locator('#inbox .message').count()).toBe(10)
+    await page.uncheck('#only-consent')
     await page.screenshot({ path: shots + 'demo-dashboard.png', fullPage: true })
     // Filter to one language: every number follows.
     const total = await page.textContent('#total')

@@ -334,6 +334,9 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       // A later version of the response from the widget keeps the mark.
       await post(origin, { ...r, updatedAt: '2026-11-20T10:05:00.000Z' })
       expect((await one(r.id)).followed_up_at).not.toBeNull()
+      const consenting = await get(origin, `/api/responses?category=detractor&contactConsent=true&pageSize=500`)
+      expect(consenting.body.items.some((item: { id: string }) => item.id === r.id)).toBe(true)
+      expect(consenting.body.items.every((item: { contactConsent: boolean }) => item.contactConsent)).toBe(true)
       const reopened = await post(origin, { followedUp: false }, {}, `/api/responses/${r.id}/followed-up`)
       expect(reopened.body.followedUpAt).toBeNull()
     })
