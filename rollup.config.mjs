@@ -84,10 +84,17 @@ export default [
     plugins: [transpile()],
   },
   {
-    // The script tag: the loader only. It sets `window.npskit` itself (no `name`), so the
-    // command-queue stub a shop defined before it loaded is read, not overwritten.
+    // The script tag, first stage: what every page pays. It sets `window.npskit` itself (no
+    // `name`), so the command-queue stub a shop defined before it loaded is read, not overwritten.
     input: 'src/iife.ts',
     output: { file: 'dist/npskit.iife.js', format: 'iife', banner },
+    plugins: [nodeResolve(), transpile(), min()],
+  },
+  {
+    // The script tag, second stage: createSurvey with targeting and delivery, fetched from beside
+    // the first stage once there is something to do on the page.
+    input: 'src/engine.ts',
+    output: { file: 'dist/npskit-engine.js', format: 'es', banner },
     plugins: [cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {

@@ -1,15 +1,15 @@
-// The script-tag entry (dist/npskit.iife.js). It is the only module with import-time side
-// effects: it reads its own <script> tag, creates the survey, replays the command queue and
-// puts the API on `window.npskit`. Everything else stays in the modules it wires together.
-import { base } from './adapters/base'
-import { optionChecks } from './core/options'
-import { scriptConfig, type ScriptConfig } from './core/scriptConfig'
-import { defineSurveyElement } from './element/NpsSurveyElement'
-import { createSurvey } from './survey'
-import type { Survey, SurveyOptions } from './types'
+// The script tag (dist/npskit.iife.js), first stage. The only module with import-time side
+// effects. It is all that loads on a page where nothing is asked: it puts the API on
+// `window.npskit`, listens for the always-on triggers and registers a light <nps-survey>.
+// The moment there is something to do (a journey point, a queued call, a declared trigger,
+// responses left queued by an earlier page, an element on the page) it fetches the second
+// stage, npskit-engine.js, from beside itself, and hands everything over.
+import { watchAlwaysOn } from './triggers/alwaysOn'
+import type { Survey } from './types'
 import { version } from './version'
 
-type Api = ((command: string, ...args: unknown[]) => unknown) & Record<string, unknown>
+type Engine = typeof import('./engine')
+type Api = ((command: string, ...args: unknown[]) => Promise<unknown>) & Record<string, unknown>
 const w = window as unknown as { npskit?: Api & { q?: ArrayLike<ArrayLike<unknown>> } }
 const before = w.npskit
 
@@ -18,36 +18,64 @@ if (before && before.version) {
   console.warn(`npskit: the script is on this page twice; using the first copy (${String(before.version)})`)
 } else {
   const script = document.currentScript as HTMLScriptElement | null
-  base.url = script ? new URL('.', script.src).href : ''
-  let survey: Survey | undefined
-  let config: ScriptConfig | undefined
-  try {
-    const block = document.querySelector('script[type="application/json"][data-npskit-config]')
-    config = scriptConfig({ ...script?.dataset }, block ? (JSON.parse(block.textContent || '{}') as Record<string, unknown>) : {}, Object.keys(optionChecks))
-    if (config.unknown.length) console.warn('npskit: ignoring unknown attributes ' + config.unknown.join(', '))
-    // The script tag's own nonce also covers the styles it injects.
-    survey = createSurvey({ ...(script?.nonce ? { nonce: script.nonce } : {}), ...config.options } as SurveyOptions)
-  } catch (error) {
-    // A configuration mistake must not break the shop's page: say what is wrong, then do nothing.
-    console.error(error)
-  }
-  const api = ((command: string, ...args: unknown[]) => {
-    try {
-      const method = survey && command !== 'constructor' ? (survey as unknown as Record<string, unknown>)[command] : undefined
-      if (typeof method !== 'function') throw new TypeError(`npskit: unknown command "${String(command)}"`)
-      return (method as (...a: unknown[]) => unknown).apply(survey, args)
-    } catch (error) {
-      console.error(error)
-      return undefined
-    }
-  }) as Api
-  if (survey) for (const name of Object.keys(survey)) api[name] = (...args: unknown[]) => api(name, ...args)
+  const data = { ...script?.dataset }
+  const json = document.querySelector('script[type="application/json"][data-npskit-config]')?.textContent ?? null
+  let booted: Promise<[Engine, Survey | undefined]> | undefined
+  const load = () =>
+    (booted ??= (import(new URL('npskit-engine.js', script?.src ?? location.href).href) as Promise<Engine>).then((engine) => {
+      // The survey listens for itself from now on.
+      stop()
+      return [engine, engine.boot(data, json, script?.nonce ?? '')]
+    }))
+  const api = ((command: string, ...args: unknown[]) =>
+    load()
+      .then(([, survey]) => {
+        const method = survey && command !== 'constructor' ? (survey as unknown as Record<string, unknown>)[command] : undefined
+        if (typeof method !== 'function') throw new TypeError(`npskit: ${survey ? 'unknown command' : 'not configured, cannot run'} "${String(command)}"`)
+        return (method as (...a: unknown[]) => unknown).apply(survey, args)
+      })
+      .catch((error: unknown) => console.error(error))) as Api
+  for (const name of ['trigger', 'explain', 'setConsent', 'show', 'hide', 'destroy', 'on']) api[name] = (...args: unknown[]) => api(name, ...args)
   api.version = version
   w.npskit = api
+  const stop = watchAlwaysOn((name, detail) => void api('trigger', name, detail ?? {}), console.error)
+
   // Calls made before the script loaded, in the order they were made.
-  for (const args of Array.from(before?.q ?? [])) api(...(Array.from(args) as [string, ...unknown[]]))
-  if (survey && config?.journeyPoint !== undefined) {
-    api('trigger', config.journeyPoint, config.dedupeKey === undefined ? {} : { dedupeKey: config.dedupeKey })
+  const queued = Array.from(before?.q ?? [])
+  for (const args of queued) void api(...(Array.from(args) as [string, ...unknown[]]))
+
+  let config: { journeyPoints?: Record<string, { on?: unknown } | null>; consent?: string; storage?: string; storagePrefix?: string } = {}
+  try {
+    config = { ...(JSON.parse(json ?? '{}') as object), ...data }
+  } catch {
+    // The engine reports a broken block when it loads; here it just means "nothing declared".
   }
-  defineSurveyElement()
+  const declared = Object.values(config.journeyPoints ?? {}).some((p) => p?.on)
+  // Until consent is granted nothing more is fetched by itself; a call such as
+  // npskit('setConsent', 'granted') loads the rest, and the pending journey point is asked then.
+  const granted = !config.consent || config.consent === 'granted'
+  let leftovers = false
+  if (granted) {
+    try {
+      const storage = config.storage === 'session' ? sessionStorage : config.storage === 'memory' || config.storage ? null : localStorage
+      leftovers = !!storage?.getItem((config.storagePrefix ?? 'npskit:') + 'queue')
+    } catch {
+      // Blocked storage holds no queue.
+    }
+  }
+  if (granted && (data.journeyPoint !== undefined || declared || leftovers)) void load()
+
+  if (typeof customElements !== 'undefined' && !customElements.get('nps-survey')) {
+    customElements.define(
+      'nps-survey',
+      class extends HTMLElement {
+        connectedCallback() {
+          void load().then(([engine]) => engine.connectSurveyElement(this))
+        }
+        disconnectedCallback() {
+          void booted?.then(([engine]) => engine.disconnectSurveyElement(this))
+        }
+      },
+    )
+  }
 }

@@ -1,16 +1,9 @@
-import { optionChecks } from '../core/options'
-import { scriptConfig } from '../core/scriptConfig'
-import { createSurvey } from '../survey'
-import type { Survey, SurveyEvents } from '../types'
+import type { Survey } from '../types'
+import { connectSurveyElement, disconnectSurveyElement, surveyOf } from './connect'
 
 // In Node (server-side rendering) there is no HTMLElement: the class must still be definable,
 // so importing the element entry never throws there. It is simply never instantiated.
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement
-
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
-const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
-const names = Object.keys(optionChecks)
-const forwarded = ['show', 'score', 'submit', 'dismiss', 'error'] as const
 
 /**
  * `<nps-survey>`: the survey as an element. Attributes mirror the options in kebab-case
@@ -24,43 +17,17 @@ const forwarded = ['show', 'score', 'submit', 'dismiss', 'error'] as const
  * as `nps-error`, never thrown.
  */
 export class NpsSurveyElement extends Base {
-  static readonly observedAttributes: readonly string[] = [...names.map(kebab), 'journey-point', 'dedupe-key']
-
   /** The survey behind the element while it is connected (for `trigger`, `explain`, …). */
-  survey: Survey | undefined
+  get survey(): Survey | undefined {
+    return surveyOf(this)
+  }
 
   connectedCallback(): void {
-    this.survey?.destroy()
-    this.survey = undefined
-    const attributes: Record<string, string> = {}
-    for (const { name, value } of Array.from(this.attributes)) attributes[camel(name)] = value
-    const config = scriptConfig(attributes, {}, names)
-    try {
-      const survey = createSurvey({ placement: 'inline', target: this, ...config.options })
-      for (const name of forwarded) {
-        survey.on(name, (detail: SurveyEvents[typeof name]) =>
-          this.dispatchEvent(new CustomEvent('nps-' + name, { detail, bubbles: true, composed: true })),
-        )
-      }
-      this.survey = survey
-      // With a journey point the targeting rules decide (waits, sampling, the order number);
-      // without one the element is simply a survey on the page.
-      void (config.journeyPoint === undefined
-        ? survey.show()
-        : survey.trigger(config.journeyPoint, config.dedupeKey === undefined ? {} : { dedupeKey: config.dedupeKey }))
-    } catch (error) {
-      console.error(error)
-      this.dispatchEvent(new CustomEvent('nps-error', { detail: error, bubbles: true, composed: true }))
-    }
+    connectSurveyElement(this)
   }
 
   disconnectedCallback(): void {
-    this.survey?.destroy()
-    this.survey = undefined
-  }
-
-  attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
-    if (before !== after && this.isConnected && this.survey) this.connectedCallback()
+    disconnectSurveyElement(this)
   }
 }
 

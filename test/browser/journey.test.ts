@@ -31,8 +31,12 @@ describe.runIf(browserAvailable())('journey points and consent, through the scri
     })
   }
   const loaded = (page: Page) => page.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
+  // The script tag's methods return promises (the rest of npskit may still be loading).
   const explain = (page: Page, journeyPoint: string, dedupeKey: string) =>
-    page.evaluate(([p, k]) => (window as unknown as { npskit: { explain(p: string, o: object): { reason: string } } }).npskit.explain(p!, { dedupeKey: k }).reason, [journeyPoint, dedupeKey])
+    page.evaluate(
+      async ([p, k]) => (await (window as unknown as { npskit: { explain(p: string, o: object): Promise<{ reason: string }> } }).npskit.explain(p!, { dedupeKey: k })).reason,
+      [journeyPoint, dedupeKey],
+    )
 
   it('asks once on the confirmation page of a multi-page checkout, never again for that order or within the wait', async () => {
     const context = await browser.newContext()
@@ -97,15 +101,18 @@ describe.runIf(browserAvailable())('journey points and consent, through the scri
     expect(await page.locator('npskit-survey').count()).toBe(0)
     expect(recorder.callsFrom(/npskit/)).toEqual([])
     const fetched = recorder.requests.map((r) => new URL(r.url).pathname)
+    // Only the first stage: with consent pending it fetches nothing more by itself.
     expect(fetched).toEqual(['/shop/order/9', '/dist/npskit.iife.js'])
+    // Asking why loads the rules (code from beside the script), and still touches no storage.
     expect(await explain(page, 'checkout-complete', 'ORDER-9')).toBe('consent-pending')
     expect(recorder.callsFrom(/npskit/)).toEqual([])
+    expect(recorder.requests.map((r) => new URL(r.url).pathname)).toEqual(['/shop/order/9', '/dist/npskit.iife.js', '/dist/npskit-engine.js'])
 
     // Denied: still nothing.
     await page.evaluate(() => (window as unknown as { npskit: (c: string, v: string) => void }).npskit('setConsent', 'denied'))
     await page.waitForTimeout(200)
     expect(recorder.callsFrom(/npskit/)).toEqual([])
-    expect(recorder.requests).toHaveLength(2)
+    expect(recorder.requests).toHaveLength(3)
 
     // The visitor changes their mind: a denial dropped the pending journey point, so granting
     // alone asks nothing; the next trigger may store, fetch and ask.

@@ -194,13 +194,13 @@ createRoot(document.getElementById('app')).render(createElement(Feedback, { orde
   it('recipe: after a support chat closes, for a sticky 10 % sample', async () => {
     const v = await visit(page(snippet('recipe-support')))
     await v.page.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
-    type Global = { npskit: { explain(p: string): { reason: string } } }
-    const reason = await v.page.evaluate(() => (window as unknown as Global).npskit.explain('support-closed').reason)
+    type Global = { npskit: { explain(p: string): Promise<{ reason: string }> } }
+    const reason = await v.page.evaluate(async () => (await (window as unknown as Global).npskit.explain('support-closed')).reason)
     expect(['eligible', 'sampled-out']).toContain(reason)
     // Sticky: the same visitor gets the same answer after a reload.
     await v.page.reload()
     await v.page.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
-    expect(await v.page.evaluate(() => (window as unknown as Global).npskit.explain('support-closed').reason)).toBe(reason)
+    expect(await v.page.evaluate(async () => (await (window as unknown as Global).npskit.explain('support-closed')).reason)).toBe(reason)
     // (That about one visitor in ten is eligible is measured in test/unit/core/sample.test.ts.)
     await v.page.close()
   })
