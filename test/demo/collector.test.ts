@@ -380,7 +380,9 @@ describe.each(drivers())('the rate limit on $name', (driver) => {
     const answers = []
     for (let i = 0; i < 4; i++) answers.push(await post(collector.origin, response()))
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429])
-    expect(answers[3]!.headers.get('retry-after')).toBe('10')
+    // 6 a minute: the next token is about 10 s away (less if this machine was slow between requests).
+    expect(Number(answers[3]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(Number(answers[3]!.headers.get('retry-after'))).toBeLessThanOrEqual(10)
     expect(answers[3]!.body).toEqual({ error: 'Too many requests', field: null })
   })
 })
