@@ -112,8 +112,24 @@ function renderCharts(s) {
       },
     },
   })
+  table('distributionTable', ['Score', 'Responses'], s.histogram.map((count, score) => [String(score), String(count)]))
+  table('trendTable', ['Week of', 'NPS', '95 % interval', 'n'], weeks.map((w) => [w.start, signed(w.nps, 1), `${signed(w.low, 0)} to ${signed(w.high, 0)}`, String(w.tally.total)]))
   breakdown('byJourneyPoint', 'Journey point', s.byJourneyPoint, (k) => k)
   breakdown('byLocale', 'Language', s.byLocale, (k) => (k === '(none)' ? k : `${languageNames.of(k)} (${k})`))
+}
+
+/** A table with a header row: the charts' numbers for screen readers and for copying. */
+function table(id, head, rows) {
+  const tr = (cells, tag) => {
+    const row = document.createElement('tr')
+    for (const text of cells) {
+      const cell = document.createElement(tag)
+      cell.textContent = text
+      row.append(cell)
+    }
+    return row
+  }
+  $(id).replaceChildren(tr(head, 'th'), ...rows.map((cells) => tr(cells, 'td')))
 }
 
 function breakdown(id, title, rows, label) {
@@ -125,25 +141,7 @@ function breakdown(id, title, rows, label) {
     },
     options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { suggestedMin: -50, suggestedMax: 50 } } },
   })
-  const table = $(id + 'Table')
-  const head = document.createElement('tr')
-  for (const text of [title, 'NPS', '95 % interval', 'n']) {
-    const th = document.createElement('th')
-    th.textContent = text
-    head.append(th)
-  }
-  table.replaceChildren(
-    head,
-    ...rows.map((r) => {
-      const tr = document.createElement('tr')
-      for (const text of [label(r.key), signed(r.nps, 1), `${signed(r.low, 0)} to ${signed(r.high, 0)}`, String(r.tally.total)]) {
-        const td = document.createElement('td')
-        td.textContent = text
-        tr.append(td)
-      }
-      return tr
-    }),
-  )
+  table(id + 'Table', [title, 'NPS', '95 % interval', 'n'], rows.map((r) => [label(r.key), signed(r.nps, 1), `${signed(r.low, 0)} to ${signed(r.high, 0)}`, String(r.tally.total)]))
 }
 
 let inboxPage = 1

@@ -173,6 +173,8 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
       expect(await page.locator(`#${id}`).evaluate((canvas) => (canvas as HTMLCanvasElement).width)).toBeGreaterThan(100)
     }
     expect(await page.locator('#byLocaleTable tr').count()).toBe(6)
+    expect(await page.locator('#distributionTable tr').count()).toBe(12)
+    expect(await page.locator('#trendTable tr').count()).toBeGreaterThan(10)
     expect(await page.locator('#inbox .message').count()).toBe(10)
     expect(await page.locator('#inbox .consent').count()).toBeGreaterThan(0)
     await page.check('#only-consent')
