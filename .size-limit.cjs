@@ -24,14 +24,19 @@ module.exports = [
   // functions with their input checks.
   { name: 'npskit/score: whole entry', path: 'dist/score.js', limit: '1.5 kB' },
   {
-    // The widget's own target is 11 kB with Preact and signals (its issue is open). It is the
-    // loader plus the lazily loaded UI: the UI half (dist/npskit-ui.js) is 10.6 kB, of which
-    // Preact is 4.2, signals-core 1.5 and the stylesheet 1.3; the loader, now with targeting and
-    // delivery, is the rest and puts the total over this limit until it is slimmed (issue #7).
+    // What createSurvey loads when a survey first shows: Preact, signals-core, the view, the
+    // stylesheet and one locale. Issue #4's budget for the widget it built.
+    name: 'npskit: the survey UI with one locale',
+    path: ['dist/npskit-ui.js', 'dist/locales/en.js'],
+    limit: '11 kB',
+  },
+  {
+    // Everything createSurvey can ever load, for ESM users: the UI above plus options,
+    // targeting rules, triggers and delivery. Bundlers split the UI into its own chunk.
     name: 'npskit: createSurvey with one locale',
     path: 'dist/index.js',
     import: '{ createSurvey }',
-    limit: '16.5 kB',
+    limit: '21 kB',
     modifyEsbuildConfig: (config) => ({ ...config, plugins: [...(config.plugins ?? []), onlyEnglish] }),
   },
   { name: 'npskit: one locale (nb)', path: 'dist/locales/nb.js', limit: '700 B' },
@@ -40,13 +45,18 @@ module.exports = [
     path: localeCodes.map((code) => `dist/locales/${code}.js`),
     limit: '12 kB',
   },
-  // The script tag's two halves. The loader is on every page; its target is 3 kB (issue #7 is
-  // open on it), so this limit only stops growth meanwhile.
-  { name: 'script tag: loader (npskit.iife.js)', path: 'dist/npskit.iife.js', limit: '3.2 kB' },
+  // The script tag in stages. The first is all a page pays while nobody is asked: no journey
+  // point, no call, no declared trigger, nothing left queued (issue #7: at most 3 kB).
+  { name: 'script tag: first stage (npskit.iife.js)', path: 'dist/npskit.iife.js', limit: '3 kB' },
   {
-    // The UI half is 10.6 kB (see createSurvey above); the loader is over its own budget.
-    name: 'script tag: a page with a survey (loader, UI, one locale)',
-    path: ['dist/npskit.iife.js', 'dist/npskit-ui.js', 'dist/locales/nb.js'],
-    limit: '17.5 kB',
+    // A page with a journey point also fetches the engine, to run the rules (which may say no).
+    name: 'script tag: a journey point, rules run (first stage, engine)',
+    path: ['dist/npskit.iife.js', 'dist/npskit-engine.js'],
+    limit: '12 kB',
+  },
+  {
+    name: 'script tag: a page with a survey (first stage, engine, UI, one locale)',
+    path: ['dist/npskit.iife.js', 'dist/npskit-engine.js', 'dist/npskit-ui.js', 'dist/locales/nb.js'],
+    limit: '23 kB',
   },
 ]

@@ -1,5 +1,7 @@
 import { createStore } from './adapters/storage'
+import { builtInLocales, loadLocale } from './adapters/loadLocale'
 import { loadUi } from './adapters/loadUi'
+import { resolveLocale } from './core/locale'
 import { eligible, type Consent, type Context, type Rules } from './core/eligibility'
 import { emptyHistory, recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
 import { validateOptions } from './core/options'
@@ -180,7 +182,11 @@ export function createSurvey(options?: SurveyOptions): Survey {
   }
 
   async function present(show: ShowOptions & TriggerOptions, mine: Showing, p: JourneyPoint): Promise<SurveyResult> {
-    const ui = await loadUi()
+    // The UI and the locale it will speak load side by side.
+    const nav = typeof navigator === 'undefined' ? undefined : navigator
+    const custom = o.locales ?? []
+    const code = resolveLocale(o.locale ?? 'auto', nav ? (nav.languages ?? [nav.language]) : [], [...custom.map((l) => l.code), ...builtInLocales])
+    const [ui, locale] = await Promise.all([loadUi(), custom.find((l) => l.code === code) ?? loadLocale(code)])
     let resolve!: (result: SurveyResult) => void
     const result = new Promise<SurveyResult>((r) => (resolve = r))
     const journeyPoint = show.journeyPoint ?? null
@@ -192,6 +198,7 @@ export function createSurvey(options?: SurveyOptions): Survey {
     const session = await ui.startSession(
       document,
       { ...o, ...overrides },
+      locale,
       {
         id: randomId(),
         surveyId,

@@ -2,12 +2,11 @@
 // show (the locale, the copy, the state machine, the response, Preact and the view). The loader
 // (src/survey.ts) decides whether and when; this file runs one showing from start to end.
 import { copyFor } from './core/copy'
-import { resolveLocale } from './core/locale'
+import type { Locale } from './core/messages'
 import { initialState, transition, type SurveyEvent } from './core/machine'
 import { completeResponse, startResponse, type ResponseContext } from './core/response'
 import { tokensCss } from './core/tokens'
 import type { Category } from './score/types'
-import { builtInLocales, loadLocale } from './adapters/loadLocale'
 import type { SurveyOptions, SurveyResponse, SurveyResult } from './types'
 import { mountView, whenNotTyping, type View } from './view/render'
 
@@ -37,21 +36,19 @@ export interface Session {
 export type SessionContext = Omit<ResponseContext, 'locale' | 'question'>
 
 /**
- * Resolves the locale, waits (modal only) until the customer is not typing, then mounts the
- * survey. Resolves to undefined when `cancelled()` turned true meanwhile (the host hid it).
+ * Waits (modal only) until the customer is not typing, then mounts the survey in the given
+ * locale (the loader resolves and fetches it while this module loads, in parallel).
+ * Resolves to undefined when `cancelled()` turned true meanwhile (the host hid it).
  */
 export async function startSession(
   doc: Document,
   o: SurveyOptions,
+  locale: Locale,
   context: SessionContext,
   hooks: SessionHooks,
   cancelled: () => boolean,
   wait: Promise<void>,
 ): Promise<Session | undefined> {
-  const nav = doc.defaultView?.navigator
-  const custom = o.locales ?? []
-  const code = resolveLocale(o.locale ?? 'auto', nav ? (nav.languages ?? [nav.language]) : [], [...custom.map((l) => l.code), ...builtInLocales])
-  const locale = custom.find((l) => l.code === code) ?? (await loadLocale(code))
   if (o.placement === 'modal') await Promise.race([whenNotTyping(doc), wait])
   if (cancelled()) return undefined
   const parent = o.placement === 'inline' ? (typeof o.target === 'string' ? doc.querySelector(o.target) : (o.target ?? null)) : doc.body
