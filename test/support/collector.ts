@@ -22,6 +22,8 @@ export interface Receipt {
   readonly cookie: string | undefined
   readonly headers: IncomingMessage['headers']
   readonly start: number
+  /** Which page load sent it, when the page tags its requests (`metadata.sentBy`, see delivery-entry.ts). */
+  readonly sentBy: string | undefined
   /** When a 2xx was fully written to a connection still open; undefined when never. */
   ackAt?: number
   status?: number
@@ -123,6 +125,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       cookie: req.headers.cookie,
       headers: req.headers,
       start,
+      sentBy: typeof response.metadata?.sentBy === 'string' ? response.metadata.sentBy : undefined,
     }
     receipts.push(receipt)
     switch (fault) {
