@@ -23,10 +23,11 @@ describe('the published package', () => {
     }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }))
     const report = JSON.parse(stdout) as { analysis?: { problems?: AttwProblem[] } }
     expect(report.analysis, 'attw produced no analysis').toBeDefined()
-    // "npskit" (the widget) is ESM-only on purpose: browsers and bundlers load it as ESM, and
-    // the one entry worth requiring from CommonJS, npskit/score, ships a real CJS build.
+    // "npskit" (the widget) and "npskit/element" are ESM-only on purpose: browsers and bundlers
+    // load them as ESM, and the one entry worth requiring from CommonJS, npskit/score, ships a
+    // real CJS build.
     const problems = (report.analysis!.problems ?? []).filter(
-      (p) => !(p.kind === 'CJSResolvesToESM' && p.entrypoint === '.'),
+      (p) => !(p.kind === 'CJSResolvesToESM' && (p.entrypoint === '.' || p.entrypoint === './element')),
     )
     expect(problems).toEqual([])
   })
