@@ -45,18 +45,21 @@ module.exports = [
     path: localeCodes.map((code) => `dist/locales/${code}.js`),
     limit: '12 kB',
   },
-  // The script tag in stages. The first is all a page pays while nobody is asked: no journey
-  // point, no call, no declared trigger, nothing left queued (issue #7: at most 3 kB).
-  { name: 'script tag: first stage (npskit.iife.js)', path: 'dist/npskit.iife.js', limit: '3 kB' },
+  // The script tag in stages, measured as shipped (the files are minified by the build; `disablePlugins:
+  // false` compresses them as the browser downloads them instead of re-bundling them). The first
+  // stage is all a page pays while nobody is asked, which includes a journey point whose rules
+  // say no (answered lately, this order done, fatigue, sampled out): issue #7's 3 kB.
+  { name: 'script tag: first stage (npskit.iife.js)', path: 'dist/npskit.iife.js', disablePlugins: ['@size-limit/esbuild'], limit: '3 kB' },
   {
-    // A page with a journey point also fetches the engine, to run the rules (which may say no).
-    name: 'script tag: a journey point, rules run (first stage, engine)',
+    // A journey point the rules allow also fetches the engine (options, triggers, delivery).
+    name: 'script tag: a journey point that asks (first stage, engine)',
     path: ['dist/npskit.iife.js', 'dist/npskit-engine.js'],
-    limit: '12 kB',
+    disablePlugins: ['@size-limit/esbuild'],
+    limit: '14 kB',
   },
   {
     name: 'script tag: a page with a survey (first stage, engine, UI, one locale)',
     path: ['dist/npskit.iife.js', 'dist/npskit-engine.js', 'dist/npskit-ui.js', 'dist/locales/nb.js'],
-    limit: '23 kB',
+    limit: '25 kB',
   },
 ]

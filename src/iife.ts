@@ -4,34 +4,41 @@
 // The moment there is something to do (a journey point, a queued call, a declared trigger,
 // responses left queued by an earlier page, an element on the page) it fetches the second
 // stage, npskit-engine.js, from beside itself, and hands everything over.
+import { createStore } from './adapters/storage'
+import { decide, pointOf } from './core/decide'
+import { readEnvironment } from './targeting/environment'
+import { countVisit, loadHistory } from './targeting/persist'
 import { watchAlwaysOn } from './triggers/alwaysOn'
-import type { Survey } from './types'
+import type { Survey, SurveyOptions } from './types'
 import { version } from './version'
 
 type Engine = typeof import('./engine')
+// A new visitor's id only seeds sampling (it is never sent): any unguessable string will do, and
+// this one costs less than a UUID with its fallback for plain-http pages.
+const visitorId = () => crypto.getRandomValues(new Uint32Array(4)).join('-')
 type Api = ((command: string, ...args: unknown[]) => Promise<unknown>) & Record<string, unknown>
 const w = window as unknown as { npskit?: Api & { q?: ArrayLike<ArrayLike<unknown>> } }
 const before = w.npskit
 
 if (before && before.version) {
   // Two plugins, a theme and an app may all paste the snippet: one survey, not two.
-  console.warn(`npskit: the script is on this page twice; using the first copy (${String(before.version)})`)
+  console.warn('npskit: loaded twice; the first copy stays')
 } else {
   const script = document.currentScript as HTMLScriptElement | null
   const data = { ...script?.dataset }
-  const json = document.querySelector('script[type="application/json"][data-npskit-config]')?.textContent ?? null
+  const jsonText = document.querySelector('script[type="application/json"][data-npskit-config]')?.textContent ?? null
   let booted: Promise<[Engine, Survey | undefined]> | undefined
   const load = () =>
     (booted ??= (import(new URL('npskit-engine.js', script?.src ?? location.href).href) as Promise<Engine>).then((engine) => {
       // The survey listens for itself from now on.
       stop()
-      return [engine, engine.boot(data, json, script?.nonce ?? '')]
+      return [engine, engine.boot(data, jsonText, script?.nonce ?? '')]
     }))
   const api = ((command: string, ...args: unknown[]) =>
     load()
       .then(([, survey]) => {
         const method = survey && command !== 'constructor' ? (survey as unknown as Record<string, unknown>)[command] : undefined
-        if (typeof method !== 'function') throw new TypeError(`npskit: ${survey ? 'unknown command' : 'not configured, cannot run'} "${String(command)}"`)
+        if (typeof method !== 'function') throw new TypeError(`npskit: cannot run "${command}"`)
         return (method as (...a: unknown[]) => unknown).apply(survey, args)
       })
       .catch((error: unknown) => console.error(error))) as Api
@@ -44,26 +51,43 @@ if (before && before.version) {
   const queued = Array.from(before?.q ?? [])
   for (const args of queued) void api(...(Array.from(args) as [string, ...unknown[]]))
 
-  let config: { journeyPoints?: Record<string, { on?: unknown } | null>; consent?: string; storage?: string; storagePrefix?: string } = {}
+  let json: Record<string, unknown> = {}
   try {
-    config = { ...(JSON.parse(json ?? '{}') as object), ...data }
+    json = JSON.parse(jsonText ?? '{}') as Record<string, unknown>
   } catch {
     // The engine reports a broken block when it loads; here it just means "nothing declared".
   }
-  const declared = Object.values(config.journeyPoints ?? {}).some((p) => p?.on)
+  // The options the rules read, roughly converted: numbers, true/false, and the two flags that
+  // may stand alone (`data-debug`). The engine converts and checks every attribute properly.
+  const o = { ...json } as Record<string, unknown> & SurveyOptions
+  for (const [k, v = ''] of Object.entries(data)) {
+    o[k] = v === 'true' || (v === '' && /^(debug|honourPrivacySignals)$/.test(k)) ? true : v === 'false' ? false : v.trim() !== '' && !isNaN(+v) ? +v : v
+  }
+  const declared = Object.values(o.journeyPoints ?? {}).some((p) => p?.on)
   // Until consent is granted nothing more is fetched by itself; a call such as
   // npskit('setConsent', 'granted') loads the rest, and the pending journey point is asked then.
-  const granted = !config.consent || config.consent === 'granted'
-  let leftovers = false
-  if (granted) {
+  const granted = !o.consent || o.consent === 'granted'
+  let needed = granted && (declared || queued.length > 0)
+  if (granted && !needed) {
     try {
-      const storage = config.storage === 'session' ? sessionStorage : config.storage === 'memory' || config.storage ? null : localStorage
-      leftovers = !!storage?.getItem((config.storagePrefix ?? 'npskit:') + 'queue')
+      const store = createStore(o.storage, o.storagePrefix)
+      // Responses an earlier page could not deliver: the engine sends them.
+      needed = store.get('queue') !== null
+      // The journey point: answer the common "not now" here (this order already asked about,
+      // answered or dismissed lately, fatigue, a privacy signal, outside the sample) with the same
+      // rules the engine runs, so a returning customer's page never loads the rest. Any other
+      // answer, or a sample rate that is not a number (a mistake the engine reports), loads it.
+      if (data.journeyPoint !== undefined && !needed) {
+        const now = Date.now()
+        const { reason } = decide(o, countVisit(store, loadHistory(store, now, visitorId), now), { ...readEnvironment(), now, consent: 'granted', onScreen: false }, data.journeyPoint, data.dedupeKey)
+        needed = !/^(al|an|di|fa|pr)/.test(reason) && !(reason === 'sampled-out' && typeof (pointOf(o, data.journeyPoint).sampleRate ?? o.sampleRate) === 'number')
+        if (o.debug) console.info('npskit:', data.journeyPoint, reason)
+      }
     } catch {
-      // Blocked storage holds no queue.
+      needed = true
     }
   }
-  if (granted && (data.journeyPoint !== undefined || declared || leftovers)) void load()
+  if (needed) void load()
 
   if (typeof customElements !== 'undefined' && !customElements.get('nps-survey')) {
     customElements.define(

@@ -2,7 +2,8 @@ import { createStore } from './adapters/storage'
 import { builtInLocales, loadLocale } from './adapters/loadLocale'
 import { loadUi } from './adapters/loadUi'
 import { resolveLocale } from './core/locale'
-import { eligible, type Consent, type Context, type Rules } from './core/eligibility'
+import { decide, pointOf } from './core/decide'
+import type { Consent } from './core/eligibility'
 import { emptyHistory, recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
 import { validateOptions } from './core/options'
 import { pageOf } from './core/page'
@@ -132,40 +133,15 @@ export function createSurvey(options?: SurveyOptions): Survey {
   }
   if (consent === 'granted' && typeof window !== 'undefined') granted()
 
-  const point = (name: string | undefined): JourneyPoint =>
-    (name !== undefined && o.journeyPoints && Object.prototype.hasOwnProperty.call(o.journeyPoints, name) && o.journeyPoints[name]) || {}
+  const point = (name: string | undefined): JourneyPoint => pointOf(o, name)
 
   function explain(journeyPoint?: string, extra: TriggerOptions = {}): Explanation {
     const env = readEnvironment()
     const now = Date.now()
-    const p = point(journeyPoint)
-    const context = {
-      now,
-      consent,
-      gpc: env.gpc,
-      dnt: env.dnt,
-      honourPrivacySignals: o.honourPrivacySignals,
-      device: env.device,
-      locale: env.languages[0],
-      journeyPoint,
-      dedupeKey: extra.dedupeKey,
-      metadata: { ...o.metadata, ...extra.metadata },
-      onScreen: !!onScreen,
-    } as Context
-    const rules = {
-      answeredWaitDays: o.answeredWaitDays,
-      dismissedWaitDays: o.dismissedWaitDays,
-      fatigue: o.fatigue,
-      sampleRate: p.sampleRate ?? o.sampleRate,
-      minVisits: o.minVisits,
-      minDaysSinceFirstSeen: o.minDaysSinceFirstSeen,
-      devices: o.devices,
-      locales: o.onlyLocales,
-      when: o.when,
-    } as Rules
     // Before consent nothing is read: the verdict is about consent and needs no history.
-    const verdict = eligible(consent === 'granted' ? memory() : emptyHistory('', now), surveyId, rules, context)
-    if (o.debug) console.info(`npskit: ${surveyId} at ${journeyPoint ?? '(none)'}: ${verdict.reason}`, context)
+    const history = consent === 'granted' ? memory() : emptyHistory('', now)
+    const verdict = decide(o, history, { ...env, now, consent, onScreen: !!onScreen }, journeyPoint, extra.dedupeKey, extra.metadata)
+    if (o.debug) console.info(`npskit: ${surveyId} at ${journeyPoint ?? '(none)'}: ${verdict.reason}`)
     return verdict
   }
 

@@ -51,7 +51,7 @@ export interface Rules {
   /** Devices to show on [all]. */
   readonly devices?: readonly Device[]
   /** Language ranges to show for; `'en'` matches `'en-GB'` [all]. */
-  readonly locales?: readonly string[]
+  readonly onlyLocales?: readonly string[]
   /** The shop's own last word; throwing counts as no. */
   readonly when?: (context: Context) => boolean
 }
@@ -120,7 +120,7 @@ function firstReason(history: History, surveyId: string, rules: Rules, context: 
   if (history.visits < (rules.minVisits ?? 0)) return 'too-few-visits'
   if (within(history.firstSeen, rules.minDaysSinceFirstSeen ?? 0)) return 'too-new'
   if (rules.devices && !(context.device && rules.devices.includes(context.device))) return 'wrong-device'
-  if (rules.locales && !(locale && rules.locales.some((range) => matchesRange(locale, range)))) return 'wrong-locale'
+  if (rules.onlyLocales && !(locale && rules.onlyLocales.some((range) => matchesRange(locale, range)))) return 'wrong-locale'
   if (rules.when) {
     try {
       if (!rules.when(context)) return 'filtered'

@@ -70,9 +70,16 @@ describe.runIf(browserAvailable())('journey points and consent, through the scri
       [3, true, 'checkout-complete'],
     ])
 
-    // The same order again (a reload, the link in the e-mail): never.
+    // The same order again (a reload, the link in the e-mail): never, and the script tag's first
+    // stage says so by itself: the rest of npskit is not even fetched.
+    const fetched: string[] = []
+    const record = (r: { url(): string }) => fetched.push(new URL(r.url()).pathname)
+    page.on('request', record)
     await page.goto(server.origin + '/shop/order/1')
     await loaded(page)
+    await page.waitForTimeout(200)
+    expect(fetched.filter((p) => p.startsWith('/dist/'))).toEqual(['/dist/npskit.iife.js'])
+    page.off('request', record)
     expect(await explain(page, 'checkout-complete', 'ORDER-1')).toBe('already-surveyed-key')
     // The next order a week later: still within the 90-day wait after an answer.
     await context.clock.setFixedTime(start + 7 * DAY)
@@ -134,6 +141,35 @@ describe.runIf(browserAvailable())('journey points and consent, through the scri
     expect(await next.locator('npskit-survey').count()).toBe(0)
     await next.evaluate(() => (window as unknown as { npskit: (c: string, v: string) => void }).npskit('setConsent', 'granted'))
     await next.locator('npskit-survey [role=radiogroup]').waitFor()
+    await context.close()
+  })
+
+  it('decides "outside the sample" in the first stage, says so with debug, and never fetches the rest', async () => {
+    const context = await browser.newContext()
+    await shop(context, { '/shop/order/5': shopPage('Order 5', scriptTag('data-journey-point="checkout-complete" data-sample-rate="0" data-debug')) })
+    const page = await context.newPage()
+    const fetched: string[] = []
+    const logs: string[] = []
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname))
+    page.on('console', (m) => logs.push(m.text()))
+    await page.goto(server.origin + '/shop/order/5')
+    await loaded(page)
+    await page.waitForTimeout(200)
+    expect(fetched).toEqual(['/shop/order/5', '/dist/npskit.iife.js'])
+    expect(logs).toEqual(['npskit: checkout-complete sampled-out'])
+    // The engine agrees when asked.
+    expect(await explain(page, 'checkout-complete', 'ORDER-5')).toBe('sampled-out')
+    await context.close()
+  })
+
+  it('leaves a sample rate that is not a number to the engine, which names the mistake', async () => {
+    const context = await browser.newContext()
+    await shop(context, { '/shop/order/6': shopPage('Order 6', scriptTag('data-journey-point="checkout-complete" data-sample-rate="ten percent"')) })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await page.goto(server.origin + '/shop/order/6')
+    await expect.poll(() => errors).toEqual([expect.stringMatching(/option "sampleRate" must be a number/)])
     await context.close()
   })
 })

@@ -124,13 +124,13 @@ describe('eligible', () => {
       ['device listed', { devices: ['mobile', 'tablet'] }, { device: 'tablet' }, 'eligible'],
       ['device not listed', { devices: ['mobile'] }, { device: 'desktop' }, 'wrong-device'],
       ['device unknown', { devices: ['mobile'] }, {}, 'wrong-device'],
-      ['locale exact', { locales: ['nb-NO'] }, { locale: 'nb-NO' }, 'eligible'],
-      ['locale by language range', { locales: ['en'] }, { locale: 'en-GB' }, 'eligible'],
-      ['locale in another case', { locales: ['EN-gb'] }, { locale: 'en-GB' }, 'eligible'],
-      ['locale wildcard', { locales: ['*'] }, { locale: 'fi' }, 'eligible'],
-      ['locale that only shares letters', { locales: ['en'] }, { locale: 'eng' }, 'wrong-locale'],
-      ['locale narrower than the tag', { locales: ['en-GB'] }, { locale: 'en' }, 'wrong-locale'],
-      ['locale unknown', { locales: ['en'] }, {}, 'wrong-locale'],
+      ['locale exact', { onlyLocales: ['nb-NO'] }, { locale: 'nb-NO' }, 'eligible'],
+      ['locale by language range', { onlyLocales: ['en'] }, { locale: 'en-GB' }, 'eligible'],
+      ['locale in another case', { onlyLocales: ['EN-gb'] }, { locale: 'en-GB' }, 'eligible'],
+      ['locale wildcard', { onlyLocales: ['*'] }, { locale: 'fi' }, 'eligible'],
+      ['locale that only shares letters', { onlyLocales: ['en'] }, { locale: 'eng' }, 'wrong-locale'],
+      ['locale narrower than the tag', { onlyLocales: ['en-GB'] }, { locale: 'en' }, 'wrong-locale'],
+      ['locale unknown', { onlyLocales: ['en'] }, {}, 'wrong-locale'],
       ['when says yes', { when: () => true }, {}, 'eligible'],
       ['when says no', { when: () => false }, {}, 'filtered'],
       ['when throws', { when: () => { throw new Error('bug') } }, {}, 'when-error'],
@@ -175,7 +175,7 @@ describe('eligible', () => {
       'dismissed-recently', 'fatigue', 'too-few-visits', 'too-new', 'wrong-device', 'wrong-locale', 'filtered', 'sampled-out',
     ]
     let h = recordDismiss(recordAnswer(recordPrompt(emptyHistory('visitor-1', NOW), 'nps', NOW, 'order-1'), 'nps', NOW), 'nps', NOW)
-    let rules: Rules = { minVisits: 1, minDaysSinceFirstSeen: 1, devices: ['mobile'], locales: ['fi'], when: () => false, sampleRate: 0 }
+    let rules: Rules = { minVisits: 1, minDaysSinceFirstSeen: 1, devices: ['mobile'], onlyLocales: ['fi'], when: () => false, sampleRate: 0 }
     let more: Partial<Context> = { consent: 'denied', gpc: true, onScreen: true, dedupeKey: 'order-1', device: 'desktop', locale: 'en' }
     const fixes: (() => void)[] = [
       () => (more = { ...more, consent: 'granted' }),
