@@ -4,6 +4,17 @@ export { createSurvey } from './survey'
 export { version } from './version'
 export type {
   Category,
+  Consent,
+  Device,
+  Explanation,
+  JourneyPoint,
+  ReasonCode,
+  Rules,
+  StorageAdapter,
+  StorageOption,
+  TargetingContext,
+  TriggerOptions,
+  TriggerSpec,
   Locale,
   Messages,
   Metadata,

@@ -1,12 +1,12 @@
 import type { Category } from './score/types'
 import type { Locale, Messages } from './core/messages'
-import type { Consent, Context, Device, ReasonCode } from './core/eligibility'
+import type { Consent, Context, ReasonCode, Rules } from './core/eligibility'
 import type { StorageOption } from './adapters/storage'
 import type { TriggerSpec } from './triggers/index'
 
 export type { Category } from './score/types'
 export type { Locale, Messages } from './core/messages'
-export type { Consent, Device, ReasonCode } from './core/eligibility'
+export type { Consent, Device, ReasonCode, Rules } from './core/eligibility'
 export type { StorageAdapter, StorageOption } from './adapters/storage'
 export type { TriggerSpec } from './triggers/index'
 
@@ -49,7 +49,7 @@ export interface PromoterAction {
 }
 
 /** Options of {@link createSurvey}. Every one is optional. */
-export interface SurveyOptions {
+export interface SurveyOptions extends Rules {
   /** Names this survey in responses and in the visitor's history [`'nps'`]. */
   readonly surveyId?: string
   /** Fills `{brand}` in the question. Without it the question says "us". */
@@ -127,24 +127,8 @@ export interface SurveyOptions {
 
   /** Named points of the customer's journey with their triggers and overrides. */
   readonly journeyPoints?: Readonly<Record<string, JourneyPoint>>
-  /** Days to leave a customer alone after they answered [90]. */
-  readonly answeredWaitDays?: number
-  /** Days to leave a customer alone after they closed the survey unanswered [14]. */
-  readonly dismissedWaitDays?: number
-  /** Site-wide: at most `maxPrompts` prompts of any survey per `periodDays` [1 per 14 days]. */
-  readonly fatigue?: { readonly maxPrompts?: number; readonly periodDays?: number }
-  /** The share of visitors who are ever asked, 0..1, the same visitors on every visit [1]. */
-  readonly sampleRate?: number
-  /** Visits before the first prompt, this one included [0]. */
-  readonly minVisits?: number
-  /** Days since the visitor was first seen [0]. */
-  readonly minDaysSinceFirstSeen?: number
-  /** Only on these devices [all]. */
-  readonly devices?: readonly Device[]
-  /** Only for visitors whose browser language matches one of these ranges, e.g. `['nb', 'nn', 'da']` [all]. */
-  readonly onlyLocales?: readonly string[]
-  /** Your own last word on each decision; throwing counts as no. */
-  readonly when?: (context: TargetingContext) => boolean
+  // The targeting rules (answeredWaitDays, dismissedWaitDays, fatigue, sampleRate, minVisits,
+  // minDaysSinceFirstSeen, devices, onlyLocales, when) come from `Rules`.
   /** With several surveys triggered at once, the highest priority shows [0]. */
   readonly priority?: number
   /** The visitor's consent: nothing is stored or sent, and nothing shows, until `'granted'` [`'granted'`]. */

@@ -1,5 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { createSurvey, version, type Survey, type SurveyOptions, type SurveyResponse, type SurveyResult } from '../../src/index'
+import {
+  createSurvey,
+  version,
+  type Explanation,
+  type ReasonCode,
+  type Survey,
+  type SurveyOptions,
+  type SurveyResponse,
+  type SurveyResult,
+  type TriggerSpec,
+} from '../../src/index'
+import { NpsSurveyElement, defineSurveyElement } from '../../src/element'
 
 describe('the npskit entry types', () => {
   it('types createSurvey and the survey object', () => {
@@ -34,5 +45,34 @@ describe('the npskit entry types', () => {
     expectTypeOf<SurveyResponse['category']>().toEqualTypeOf<'detractor' | 'passive' | 'promoter'>()
     expectTypeOf<SurveyResponse['comment']>().toEqualTypeOf<string | null>()
     expectTypeOf<SurveyResponse['sdk']>().toEqualTypeOf<{ readonly name: 'npskit'; readonly version: string }>()
+  })
+
+  it('types triggers, targeting, consent and delivery', () => {
+    const survey = createSurvey({
+      endpoint: '/api/nps',
+      consent: 'pending',
+      sampleRate: 0.1,
+      journeyPoints: { 'checkout-complete': { delayMs: 1500, on: [{ url: '/order/*' }, { dataLayer: 'purchase' }] } },
+      when: (context) => context.device !== 'tablet',
+      storage: { getItem: () => null, setItem() {}, removeItem() {} },
+    })
+    expectTypeOf(survey.trigger('checkout-complete', { dedupeKey: 'A-1' })).resolves.toEqualTypeOf<SurveyResult>()
+    expectTypeOf(survey.explain()).toEqualTypeOf<Explanation>()
+    expectTypeOf<Explanation['reason']>().toEqualTypeOf<'eligible' | ReasonCode>()
+    expectTypeOf<ReasonCode>().toExtend<string>()
+    survey.setConsent('granted')
+    // @ts-expect-error not a consent value
+    survey.setConsent('yes')
+    // @ts-expect-error a dedupe key is a string
+    void survey.trigger('x', { dedupeKey: 1 })
+    // @ts-expect-error credentials are fetch's
+    createSurvey({ credentials: 'always' })
+    expectTypeOf<TriggerSpec['scrollDepth']>().toEqualTypeOf<number | undefined>()
+  })
+
+  it('types the element entry', () => {
+    expectTypeOf(defineSurveyElement).toBeCallableWith()
+    expectTypeOf(defineSurveyElement).toBeCallableWith('my-nps')
+    expectTypeOf<NpsSurveyElement['survey']>().toEqualTypeOf<Survey | undefined>()
   })
 })
