@@ -34,3 +34,7 @@ export const perCategory =
     return undefined
   }
 
+
+export const placement = oneOf('modal', 'bottom-right', 'bottom-left', 'top-bar', 'bottom-bar', 'inline')
+export const followUp = perCategory((v) => (typeof v === 'string' || typeof v === 'boolean' ? undefined : 'a string or a boolean'))
+export const thankYou = perCategory(str)

@@ -1,7 +1,7 @@
 import type { SurveyOptions } from '../types'
 import { journeyPointsCheck, rulesChecks } from '../targeting/checks'
 
-import { bool, fn, int, isObject, num, oneOf, perCategory, str, text, type Check } from './checks'
+import { bool, fn, followUp, int, isObject, num, oneOf, perCategory, placement, str, text, thankYou, type Check } from './checks'
 
 // Theme values end up in a stylesheet: refuse anything that could close the declaration.
 const cssValue: Check = (v) => (typeof v === 'string' && /^[^;{}<>\\]{1,200}$/.test(v) ? undefined : 'a CSS value without ; { } < > \\')
@@ -40,11 +40,11 @@ export const optionChecks: Readonly<Record<keyof SurveyOptions, Check>> = {
   locale: text,
   locales,
   messages: stringsObject,
-  followUp: perCategory((v) => (typeof v === 'string' || typeof v === 'boolean' ? undefined : 'a string or a boolean')),
-  thankYou: perCategory(str),
+  followUp,
+  thankYou,
   promoterAction: link,
   contactConsent: perCategory(bool),
-  placement: oneOf('modal', 'bottom-right', 'bottom-left', 'top-bar', 'bottom-bar', 'inline'),
+  placement,
   target,
   theme: oneOf('light', 'dark', 'auto'),
   accent: cssValue,

@@ -1,6 +1,6 @@
 import { LIMITS } from '../core/history'
 
-import { bool, finite, fn, int, isObject, num, oneOf, perCategory, text, type Check } from '../core/checks'
+import { bool, finite, fn, followUp, int, isObject, num, oneOf, placement, text, thankYou, type Check } from '../core/checks'
 
 export type { Check } from '../core/checks'
 
@@ -21,7 +21,6 @@ const shape =
   }
 
 const DAYS = num(0, 3650)
-const placement = oneOf('modal', 'bottom-right', 'bottom-left', 'top-bar', 'bottom-bar', 'inline')
 const moments = ['click', 'event', 'dataLayer', 'afterMs', 'scrollDepth', 'exitIntent'] as const
 
 const oneSpec: Check = (v) => {
@@ -61,8 +60,8 @@ export const triggerSpecCheck: Check = (v) => {
 
 const journeyPoint = shape('{ question?, followUp?, thankYou?, delayMs?, sampleRate?, placement?, priority?, on? }', {
   question: text,
-  followUp: perCategory((v) => (typeof v === 'string' || typeof v === 'boolean' ? undefined : 'a string or a boolean')),
-  thankYou: perCategory((v) => (typeof v === 'string' ? undefined : 'a string')),
+  followUp,
+  thankYou,
   delayMs: int(0, 3_600_000),
   sampleRate: num(0, 1),
   placement,
