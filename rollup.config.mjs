@@ -92,9 +92,14 @@ export default [
   },
   {
     // The script tag, second stage: createSurvey with targeting and delivery, fetched from beside
-    // the first stage once there is something to do on the page.
+    // the first stage once there is something to do on the page. What only some pages need
+    // (declared triggers, redaction) is a chunk of its own beside it, with a stable name,
+    // fetched by a relative import() from the engine's own URL.
     input: 'src/engine.ts',
-    output: { file: 'dist/npskit-engine.js', format: 'es', banner },
+    // The chunks import what they share with the engine from the engine itself (extra exports),
+    // rather than from a third file.
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'es', banner, entryFileNames: 'npskit-engine.js', chunkFileNames: 'npskit-[name].js' },
     plugins: [cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {

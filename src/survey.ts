@@ -8,12 +8,12 @@ import { emptyHistory, recordAnswer, recordDismiss, recordPrompt, type History }
 import { validateOptions } from './core/options'
 import { pageOf } from './core/page'
 import { pickCandidate } from './core/pickCandidate'
-import { redact } from './core/redact'
 import { createDelivery, type Delivery } from './delivery/index'
 import { createEmitter } from './lib/emitter'
 import { randomId } from './lib/randomId'
 import { countVisit, loadHistory, readEnvironment, saveHistory } from './targeting/index'
-import { watchTriggers } from './triggers/index'
+import { watchAlwaysOn } from './triggers/alwaysOn'
+import { stopAll } from './triggers/guard'
 import type { Explanation, JourneyPoint, ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult, TriggerOptions } from './types'
 import type { Session } from './ui'
 import { version } from './version'
@@ -95,6 +95,8 @@ export function createSurvey(options?: SurveyOptions): Survey {
   let deferred: [string, TriggerOptions] | undefined
   let destroyed = false
   let warned = false
+  // Loaded beside the UI, and only with `redact: true`.
+  let redact: ((text: string) => string) | undefined
 
   function report(error: unknown, emit = true): void {
     const e = error instanceof Error ? error : new Error(String(error))
@@ -146,7 +148,7 @@ export function createSurvey(options?: SurveyOptions): Survey {
   }
 
   function published(kind: 'score' | 'submit', response: SurveyResponse): void {
-    const r = o.redact && response.comment ? { ...response, comment: redact(response.comment) } : response
+    const r = redact && response.comment ? { ...response, comment: redact(response.comment) } : response
     if (kind === 'score') remember((h, now) => recordAnswer(h, surveyId, now))
     delivery?.enqueue(r)
     try {
@@ -162,7 +164,11 @@ export function createSurvey(options?: SurveyOptions): Survey {
     const nav = typeof navigator === 'undefined' ? undefined : navigator
     const custom = o.locales ?? []
     const code = resolveLocale(o.locale ?? 'auto', nav ? (nav.languages ?? [nav.language]) : [], [...custom.map((l) => l.code), ...builtInLocales])
-    const [ui, locale] = await Promise.all([loadUi(), custom.find((l) => l.code === code) ?? loadLocale(code)])
+    const [ui, locale] = await Promise.all([
+      loadUi(),
+      custom.find((l) => l.code === code) ?? loadLocale(code),
+      o.redact && import('./core/redact').then((m) => (redact = m.redact)),
+    ])
     let resolve!: (result: SurveyResult) => void
     const result = new Promise<SurveyResult>((r) => (resolve = r))
     const journeyPoint = show.journeyPoint ?? null
@@ -251,10 +257,16 @@ export function createSurvey(options?: SurveyOptions): Survey {
     }
   }
 
-  const stopTriggers =
-    typeof window === 'undefined'
-      ? undefined
-      : watchTriggers(o.journeyPoints ?? {}, guard((name: string, detail = {}) => void survey.trigger(name, detail)), report)
+  // The always-on triggers, and the journey points' declared ones (loaded only when some point has `on`).
+  const triggers: unknown[] = []
+  if (typeof window !== 'undefined') {
+    const points = o.journeyPoints ?? {}
+    const fire = guard((name: string, detail: TriggerOptions = {}) => void survey.trigger(name, detail))
+    guard(() => triggers.push(watchAlwaysOn(fire, report)))()
+    if (Object.values(points).some((p) => p?.on)) {
+      import('./triggers/specs').then(({ watchSpecs }) => destroyed || guard(() => triggers.push(watchSpecs(points, fire, report)))(), report)
+    }
+  }
 
   const survey: Survey = {
     trigger(journeyPoint, extra = {}) {
@@ -293,7 +305,7 @@ export function createSurvey(options?: SurveyOptions): Survey {
     destroy() {
       hide()
       destroyed = true
-      stopTriggers?.()
+      stopAll(triggers)
       delivery?.destroy()
       events.clear()
     },
