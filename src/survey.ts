@@ -173,10 +173,7 @@ export function createSurvey(options?: SurveyOptions): Survey {
     const result = new Promise<SurveyResult>((r) => (resolve = r))
     const journeyPoint = show.journeyPoint ?? null
     const { on: _on, delayMs: _delay, sampleRate: _rate, priority: _priority, ...overrides } = p
-    const release = () => {
-      if (current === mine) current = undefined
-      if (onScreen === mine) onScreen = undefined
-    }
+    const gone = () => release(mine)
     const session = await ui.startSession(
       document,
       { ...o, ...overrides },
@@ -201,37 +198,44 @@ export function createSurvey(options?: SurveyOptions): Survey {
           events.emit('show', { journeyPoint })
         },
         done: resolve,
-        gone: release,
+        gone,
         error: report,
       },
       () => mine.cancelled,
       new Promise<void>((r) => (mine.cancel = r)),
     )
     if (!session) {
-      release()
+      gone()
       return mine.cancelled ? notShown('hidden') : Promise.race([result, notShown('no-target')])
     }
     mine.session = session
     return result
   }
 
-  function open(show: ShowOptions & TriggerOptions, p: JourneyPoint): Promise<SurveyResult> {
-    if (destroyed) return Promise.resolve(notShown('destroyed'))
-    if (typeof document === 'undefined') return Promise.resolve(notShown('no-dom'))
-    if (consent !== 'granted') return Promise.resolve(notShown(consent === 'denied' ? 'no-consent' : 'consent-pending'))
-    if (onScreen || current) return Promise.resolve(notShown('survey-on-screen'))
+  /** Lets go of a showing: another may claim the screen. */
+  function release(mine: Showing): void {
+    if (current === mine) current = undefined
+    if (onScreen === mine) onScreen = undefined
+  }
+
+  async function open(show: ShowOptions & TriggerOptions, p: JourneyPoint): Promise<SurveyResult> {
+    if (destroyed) return notShown('destroyed')
+    if (typeof document === 'undefined') return notShown('no-dom')
+    if (consent !== 'granted') return notShown(consent === 'denied' ? 'no-consent' : 'consent-pending')
+    if (onScreen || current) return notShown('survey-on-screen')
     const mine: Showing = { cancel: () => {}, cancelled: false }
     current = mine
     onScreen = mine
     return present(show, mine, p).catch((error: unknown) => {
       report(error)
-      if (current === mine) current = undefined
-      if (onScreen === mine) onScreen = undefined
+      release(mine)
       return notShown('error')
     })
   }
 
   async function trigger(journeyPoint: string, extra: TriggerOptions): Promise<SurveyResult> {
+    if (destroyed) return notShown('destroyed')
+    if (typeof document === 'undefined') return notShown('no-dom')
     const p = point(journeyPoint)
     const verdict = explain(journeyPoint, extra)
     if (verdict.reason === 'consent-pending') deferred = [journeyPoint, extra]
@@ -249,8 +253,7 @@ export function createSurvey(options?: SurveyOptions): Survey {
       else {
         c.cancelled = true
         c.cancel()
-        current = undefined
-        if (onScreen === c) onScreen = undefined
+        release(c)
       }
     } catch (error) {
       report(error)
@@ -272,8 +275,6 @@ export function createSurvey(options?: SurveyOptions): Survey {
     trigger(journeyPoint, extra = {}) {
       if (typeof journeyPoint !== 'string' || journeyPoint === '') throw new TypeError('npskit: trigger() needs a journey point name')
       checkShowOptions(extra, 'trigger')
-      if (destroyed) return Promise.resolve(notShown('destroyed'))
-      if (typeof document === 'undefined') return Promise.resolve(notShown('no-dom'))
       return trigger(journeyPoint, extra).catch((error: unknown) => {
         report(error)
         return notShown('error')

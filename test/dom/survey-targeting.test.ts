@@ -160,3 +160,25 @@ describe('delivery wiring', () => {
     vi.unstubAllGlobals()
   })
 })
+
+describe('declared triggers', () => {
+  it('loads them when a journey point has `on`, and fires the journey point', async () => {
+    const s = make({ journeyPoints: { 'support-closed': { on: { event: 'chat:closed' } } } })
+    const shown = vi.fn()
+    s.on('show', shown)
+    await vi.waitFor(() => {
+      window.dispatchEvent(new CustomEvent('chat:closed'))
+      expect(shown).toHaveBeenCalledWith({ journeyPoint: 'support-closed' })
+    })
+  })
+
+  it('starts none when the survey is destroyed before they have loaded', async () => {
+    const trigger = vi.fn()
+    const s = make({ journeyPoints: { 'support-closed': { on: { event: 'chat:closed' } } } })
+    s.trigger = trigger
+    s.destroy()
+    await new Promise((r) => setTimeout(r, 50))
+    window.dispatchEvent(new CustomEvent('chat:closed'))
+    expect(trigger).not.toHaveBeenCalled()
+  })
+})
