@@ -15,7 +15,7 @@ export interface Moment {
 
 /** The journey point's own options, or `{}`; never a name from Object.prototype. */
 export const pointOf = (o: SurveyOptions, name: string | undefined): JourneyPoint =>
-  (name !== undefined && o.journeyPoints && Object.prototype.hasOwnProperty.call(o.journeyPoints, name) && o.journeyPoints[name]) || {}
+  (name !== undefined && o.journeyPoints && Object.hasOwn(o.journeyPoints, name) && o.journeyPoints[name]) || {}
 
 /**
  * The targeting rules applied to the survey's options at one journey point: the one mapping

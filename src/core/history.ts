@@ -54,7 +54,7 @@ export function emptyHistory(visitorId: string, now: number): History {
  * memoryOf(history, 'post-purchase').answered // → epoch ms or undefined
  */
 export function memoryOf(history: History, surveyId: string): SurveyMemory {
-  return Object.prototype.hasOwnProperty.call(history.surveys, surveyId) ? (history.surveys[surveyId] ?? {}) : {}
+  return Object.hasOwn(history.surveys, surveyId) ? (history.surveys[surveyId] ?? {}) : {}
 }
 
 /**

@@ -5,8 +5,6 @@
 const numbers = /^(radius|fontSize|zIndex|maxCommentLength|autoCloseMs|sampleRate|answeredWaitDays|dismissedWaitDays|minVisits|minDaysSinceFirstSeen|priority)$/
 /** Options whose attribute value is true or false (a bare attribute is true). */
 const booleans = /^(includeQuery|redact|debug|honourPrivacySignals|contactConsent)$/
-/** Attributes that are not options: what the script tag does once loaded. */
-const actions = /^(journeyPoint|dedupeKey)$/
 
 /** What a script tag asks for: the options, and a journey point to trigger at once. */
 export interface ScriptConfig {
@@ -41,7 +39,7 @@ export function scriptConfig(
   for (const [name, raw = ''] of Object.entries(dataset)) {
     if (name === 'journeyPoint') journeyPoint = raw
     else if (name === 'dedupeKey') dedupeKey = raw
-    else if (!known.includes(name) || actions.test(name)) unknown.push('data-' + name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()))
+    else if (!known.includes(name)) unknown.push('data-' + name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()))
     else options[name] = convert(name, raw)
   }
   return { options, journeyPoint, dedupeKey, unknown }

@@ -12,7 +12,7 @@ const shape =
   (v) => {
     if (!isObject(v)) return what
     for (const [key, value] of Object.entries(v)) {
-      const check = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined
+      const check = Object.hasOwn(fields, key) ? fields[key] : undefined
       if (!check) return `${what}, without '${key}'`
       const wrong = value === undefined ? undefined : check(value)
       if (wrong) return `${what}, with ${key} ${wrong}`
