@@ -248,7 +248,15 @@ describe.runIf(browserAvailable())('delivery in Chromium against a faulty collec
     }
     const options = { timeoutMs: 1000, retry: { baseMs: 100, maxMs: 1000, capRetryAfterMs: 1500, maxAttempts: 40 } }
     // Two visitors (browser profiles) answering 100 times each: one visitor's queue holds 100 at most.
-    const pages = [await open(await newContext(), collector, options, true), await open(await newContext(), collector, options, true)]
+    // When each (id, phase) first had its 2xx seen by the page's code (node's clock).
+    const sawAck = new Map<string, number>()
+    const visitors = [await newContext(), await newContext()]
+    for (const context of visitors) {
+      await context.exposeBinding('__sawAck', (_source, id: string, complete: boolean) => {
+        if (!sawAck.has(id + ':' + complete)) sawAck.set(id + ':' + complete, performance.now())
+      })
+    }
+    const pages = [await open(visitors[0]!, collector, options, true), await open(visitors[1]!, collector, options, true)]
     const reloads: number[] = []
     let outages = 0
     const started = performance.now()
@@ -297,12 +305,13 @@ describe.runIf(browserAvailable())('delivery in Chromium against a faulty collec
 
     const lost = ids.filter((id) => collector.stored.get(id)?.comment !== 'comment of ' + id)
     const duplicates = collector.duplicates()
-    // A 2xx that reaches a page as it unloads is never seen by it: the next page load sends that
-    // (id, phase) again, and the collector's upsert absorbs it. Every request says which page
-    // load sent it, so the line is drawn by fact, not by timing: a resend by the same load that
-    // had its 2xx is a duplicate; a resend by a later load is absorbed.
-    const explained = duplicates.filter(({ acked, receipt }) => acked.sentBy !== undefined && receipt.sentBy !== acked.sentBy)
-    expect(collector.receipts.every((r) => r.sentBy !== undefined)).toBe(true)
+    // A 2xx the page's code never saw (it timed out first, or the page unloaded) is followed by a
+    // resend, rightly: never delete without an acknowledgement. The collector's upsert absorbs it.
+    // Only a resend after the page saw the 2xx is a duplicate.
+    const real = duplicates.filter(({ receipt }) => (sawAck.get(receipt.id + ':' + receipt.complete) ?? Infinity) < receipt.start)
+    const explained = duplicates.filter((d) => !real.includes(d))
+    // Most of the 400 versions are acknowledged to a live page: the wrapper above does see them.
+    expect(sawAck.size).toBeGreaterThan(200)
     if (process.env.SOAK_DEBUG) {
       const reloadBefore = (t: number) => Math.max(-1, ...reloads.filter((r) => r < t))
       for (const { acked, receipt } of duplicates.slice(0, 40))
@@ -313,13 +322,13 @@ describe.runIf(browserAvailable())('delivery in Chromium against a faulty collec
     for (const r of collector.receipts) faults[r.fault] = (faults[r.fault] ?? 0) + 1
     console.log(
       `[delivery soak] seed ${seed}: 200 responses (score + comment each), ${collector.stored.size} stored, ${lost.length} lost, ` +
-        `${duplicates.length - explained.length} duplicates; ${collector.receipts.length} requests (${Object.entries(faults)
+        `${real.length} duplicates; ${collector.receipts.length} requests (${Object.entries(faults)
           .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}), ${reloads.length + 1} reloads, ${outages} outages; ${explained.length} resends of an (id, phase) whose 2xx reached a page ` +
-        `as it reloaded (absorbed by the upsert); faults for ${((faultsEnd - started) / 1000).toFixed(1)} s, settled ${((performance.now() - faultsEnd) / 1000).toFixed(1)} s later`,
+          .join(', ')}), ${reloads.length + 1} reloads, ${outages} outages; ${explained.length} resends of an (id, phase) whose 2xx the page never saw ` +
+        `(timed out or unloaded first; absorbed by the upsert); faults for ${((faultsEnd - started) / 1000).toFixed(1)} s, settled ${((performance.now() - faultsEnd) / 1000).toFixed(1)} s later`,
     )
     expect(collector.stored.size).toBe(200)
     expect(lost).toEqual([])
-    expect(duplicates.filter((d) => !explained.includes(d))).toEqual([])
+    expect(real).toEqual([])
   }, 100_000)
 })
