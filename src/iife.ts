@@ -87,17 +87,18 @@ if (before && before.version) {
       needed = true
     }
   }
-  if (needed) void load()
+  // A CDN that fails to serve the engine is reported, never thrown into the page.
+  if (needed) load().catch(console.error)
 
   if (typeof customElements !== 'undefined' && !customElements.get('nps-survey')) {
     customElements.define(
       'nps-survey',
       class extends HTMLElement {
         connectedCallback() {
-          void load().then(([engine]) => engine.connectSurveyElement(this))
+          load().then(([engine]) => engine.connectSurveyElement(this), console.error)
         }
         disconnectedCallback() {
-          void booted?.then(([engine]) => engine.disconnectSurveyElement(this))
+          booted?.then(([engine]) => engine.disconnectSurveyElement(this), () => {})
         }
       },
     )

@@ -127,4 +127,26 @@ describe.runIf(browserAvailable())('the script tag (dist/npskit.iife.js) in Chro
     // Without the nonce the policy blocks the style: the check above can fail.
     expect((await run(false)).violations.length).toBeGreaterThan(0)
   })
+
+  it('reports a CDN that fails to serve the rest of npskit on the console, and the page carries on', async () => {
+    const page = await browser.newPage()
+    const pageErrors: string[] = []
+    const consoleErrors: string[] = []
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
+    await page.route('**/dist/npskit-engine.js', (route) => route.fulfill({ status: 404, body: 'not found' }))
+    await page.route('**/cdn-down.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><p id=ok>shop</p><nps-survey brand="Nordhandel"></nps-survey><script src="/dist/npskit.iife.js" data-journey-point="checkout-complete" data-storage="memory"></script>',
+      }),
+    )
+    await page.goto(server.origin + '/cdn-down.html')
+    await expect.poll(() => consoleErrors.length).toBeGreaterThan(0)
+    await page.evaluate(() => (window as unknown as { npskit: (c: string) => Promise<unknown> }).npskit('show'))
+    await page.waitForTimeout(200)
+    expect(pageErrors).toEqual([])
+    expect(await page.locator('#ok').textContent()).toBe('shop')
+    await page.close()
+  })
 })
