@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { createCollector, type CollectorOptions } from '../../demo/collector/index.mjs'
 import { openDatabase, type Database } from '../../demo/collector/db.mjs'
 import type { SurveyResponse } from '../../src/types'
+import { listen, type Listening } from '../support/server'
 
 const inCI = process.env.CI === 'true' || process.env.CI === '1'
 const pgUrl = process.env.NPSKIT_TEST_DATABASE_URL
@@ -42,10 +43,8 @@ export function drivers(): Driver[] {
   return list
 }
 
-export interface Running {
-  origin: string
-  close(): Promise<void>
-}
+/** A collector listening for a test. */
+export type Running = Listening
 
 /** The collector on 127.0.0.1 and a random port; it stops by itself after lifetimeMs. */
 export async function startCollector(options: CollectorOptions, lifetimeMs = 120_000): Promise<Running> {
@@ -55,23 +54,7 @@ export async function startCollector(options: CollectorOptions, lifetimeMs = 120
       if (!handled) res.writeHead(404).end()
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const timer = setTimeout(() => {
-    server.closeAllConnections()
-    server.close()
-  }, lifetimeMs)
-  timer.unref()
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise((resolve) => {
-        clearTimeout(timer)
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+  return listen(server, lifetimeMs)
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }

@@ -6,8 +6,7 @@ import { build as esbuild } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
-import { root } from '../support/server'
-import { serveDir, type DirServer } from '../support/serveDir'
+import { root, serve, type StaticServer } from '../support/server'
 
 const run = promisify(execFile)
 const work = join(root, 'test-results', 'bundlers')
@@ -58,7 +57,7 @@ async function bundle(tool: 'vite' | 'webpack' | 'esbuild'): Promise<string> {
 
 describe.runIf(browserAvailable())('bundlers, with no configuration', () => {
   let browser: Browser
-  const servers: DirServer[] = []
+  const servers: StaticServer[] = []
   beforeAll(async () => {
     browser = await launchChromium()
   })
@@ -76,7 +75,7 @@ describe.runIf(browserAvailable())('bundlers, with no configuration', () => {
     const entry = files.find((f) => readFileSync(join(out, f), 'utf8').includes('__app'))!
     expect(withView).not.toContain(entry)
 
-    const server = await serveDir(out)
+    const server = await serve({ dir: out })
     servers.push(server)
     const page = await browser.newPage()
     const problems: string[] = []

@@ -26,14 +26,17 @@ export interface StaticServer {
 }
 
 export interface ServeOptions {
+  /** The folder to serve [the repository root], e.g. a bundler's output. */
+  dir?: string
   /** Extra response headers for HTML pages, e.g. a Content-Security-Policy. */
   htmlHeaders?: Record<string, string>
   /** Stop by itself after this long, so a crashed test never leaves a server behind. */
   lifetimeMs?: number
 }
 
-/** A static file server for the repository on 127.0.0.1 and a random port. */
+/** A static file server for the repository (or `dir`) on 127.0.0.1 and a random port. */
 export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
+  const base = options.dir ?? root
   const requests: string[] = []
   const posted: StaticServer['posted'] = []
   const server: Server = createServer(async (req, res) => {
@@ -55,8 +58,8 @@ export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
       res.writeHead(204).end()
       return
     }
-    const file = normalize(join(root, path))
-    if (!file.startsWith(root)) {
+    const file = normalize(join(base, path))
+    if (!file.startsWith(base)) {
       res.writeHead(403).end()
       return
     }
@@ -73,15 +76,31 @@ export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
     }
   })
+  return { ...(await listen(server, options.lifetimeMs)), requests, posted }
+}
+
+/** A running server of a test: where it listens, and how to stop it. */
+export interface Listening {
+  /** e.g. `http://127.0.0.1:41234` */
+  origin: string
+  close(): Promise<void>
+}
+
+/**
+ * Starts `server` on 127.0.0.1 and a random port. It stops by itself after `lifetimeMs`, so a
+ * crashed test never leaves a server behind; `close()` stops it at once, open connections too.
+ */
+export async function listen(server: Server, lifetimeMs = 120_000): Promise<Listening> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const timer = setTimeout(() => server.close(), options.lifetimeMs ?? 120_000)
+  const timer = setTimeout(() => {
+    server.closeAllConnections()
+    server.close()
+  }, lifetimeMs)
   timer.unref()
   const address = server.address()
   if (address === null || typeof address === 'string') throw new Error('server has no port')
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    requests,
-    posted,
     close: () =>
       new Promise((resolve) => {
         clearTimeout(timer)
