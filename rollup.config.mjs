@@ -1,7 +1,7 @@
 // Build: esbuild strips types (fast, handles TSX), rollup bundles, rollup-plugin-dts
 // bundles declarations. Type-checking is a separate `tsc --noEmit` step in `npm test`,
 // which is why TypeScript is pinned to 6.0.x: rollup-plugin-dts needs its JS API.
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
 import esbuild from 'rollup-plugin-esbuild'
 import { dts } from 'rollup-plugin-dts'
 import terser from '@rollup/plugin-terser'
@@ -29,6 +29,15 @@ const compactCss = {
       '`' + body.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim() + '`',
     )
     return { code: css, map: null }
+  },
+}
+
+// Start from an empty dist/: a chunk an older build wrote (a renamed or merged lazy chunk) must not
+// linger there and end up in the package. Rollup builds the configurations below in order.
+const cleanDist = {
+  name: 'clean-dist',
+  buildStart() {
+    rmSync('dist', { recursive: true, force: true })
   },
 }
 
@@ -76,7 +85,7 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name].js',
     },
-    plugins: [nodeResolve(), compactCss, transpile()],
+    plugins: [cleanDist, nodeResolve(), compactCss, transpile()],
   },
   {
     input: 'src/score.ts',
