@@ -1,6 +1,7 @@
 // Build: esbuild strips types (fast, handles TSX), rollup bundles, rollup-plugin-dts
 // bundles declarations. Type-checking is a separate `tsc --noEmit` step in `npm test`,
 // which is why TypeScript is pinned to 6.0.x: rollup-plugin-dts needs its JS API.
+import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
 import esbuild from 'rollup-plugin-esbuild'
 import { dts } from 'rollup-plugin-dts'
@@ -61,6 +62,22 @@ const cdnAdapters = {
   },
 }
 
+// dist/integrity.json: the Subresource Integrity hash of every file the script tag can load, for the
+// `integrity` attribute of the tag and an import map's `integrity` field (README, "Subresource
+// Integrity"). Written after the last script-tag build; the files are deterministic, so the hashes
+// are the same for everyone who builds this version.
+const integrityManifest = {
+  name: 'integrity-manifest',
+  writeBundle() {
+    const files = ['npskit.iife.js', ...readdirSync('dist').filter((f) => /^npskit-.+\.js$/.test(f)).sort()]
+    files.push(...readdirSync('dist/locales').filter((f) => f.endsWith('.js')).sort().map((f) => `locales/${f}`))
+    const hashes = Object.fromEntries(
+      files.map((f) => [f, 'sha384-' + createHash('sha384').update(readFileSync(`dist/${f}`)).digest('base64')]),
+    )
+    writeFileSync('dist/integrity.json', JSON.stringify(hashes, null, 2) + '\n')
+  },
+}
+
 const locales = Object.fromEntries(
   readdirSync('src/locales')
     .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
@@ -116,7 +133,7 @@ export default [
     // as one ES module with a stable name next to the script (locales come from dist/locales/).
     input: 'src/ui.ts',
     output: { file: 'dist/npskit-ui.js', format: 'es', banner },
-    plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min()],
+    plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min(), integrityManifest],
   },
   {
     input: { index: 'src/index.ts', score: 'src/score.ts', element: 'src/element.ts', ...locales },

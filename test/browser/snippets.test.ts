@@ -17,7 +17,9 @@ function snippet(name: string): string {
 }
 
 const shop = 'https://shop.example'
-const cdn = /^https:\/\/cdn\.jsdelivr\.net\/npm\/npskit@0\.1\/dist\/(.+)$/
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+// The snippets load `npskit@0.1` (a range) or, where they pin hashes, the exact version.
+const cdn = /^https:\/\/cdn\.jsdelivr\.net\/npm\/npskit@([\d.]+)\/dist\/(.+)$/
 
 interface Visit {
   page: Page
@@ -34,7 +36,8 @@ describe.runIf(browserAvailable())('README snippets in Chromium', () => {
     await browser?.close()
   })
 
-  async function visit(html: string, scripts: Record<string, string> = {}): Promise<Visit> {
+  // `tampered` names a dist/ file the fake CDN serves with one extra byte, as a compromised CDN might.
+  async function visit(html: string, scripts: Record<string, string> = {}, tampered?: string): Promise<Visit> {
     const page = await browser.newPage()
     const posted: Visit['posted'] = []
     const problems: string[] = []
@@ -44,8 +47,9 @@ describe.runIf(browserAvailable())('README snippets in Chromium', () => {
       const request = route.request()
       const url = request.url()
       const fromCdn = cdn.exec(url)
-      if (fromCdn) {
-        const body = readFileSync(join(root, 'dist', fromCdn[1]!))
+      if (fromCdn && (fromCdn[1] === '0.1' || fromCdn[1] === version)) {
+        const file = fromCdn[2]!
+        const body = Buffer.concat([readFileSync(join(root, 'dist', file)), Buffer.from(file === tampered ? '\n' : '')])
         return route.fulfill({ body, contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' } })
       }
       const path = new URL(url).pathname
@@ -190,6 +194,30 @@ createRoot(document.getElementById('app')).render(createElement(Feedback, { orde
     expect(v.problems).toEqual([])
     await v.page.close()
   })
+
+  it('Subresource Integrity: the pinned hashes are this build\'s, and every file the survey needs is checked', async () => {
+    const html = snippet('integrity')
+    expect(html).toContain(`npskit@${version}/dist/npskit.iife.js`)
+    const v = await visit(page(html))
+    await expect(v.page.locator('npskit-survey [part~=question]').textContent()).resolves.toContain('anbefale')
+    await answer(v, 7)
+    expect(v.posted[0]!.body).toMatchObject({ journeyPoint: 'checkout-complete', locale: 'nb', score: 7 })
+    expect(v.problems).toEqual([])
+    await v.page.close()
+  })
+
+  for (const file of ['npskit.iife.js', 'npskit-engine.js', 'npskit-ui.js', 'locales/nb.js']) {
+    it(`Subresource Integrity: a CDN that alters ${file} gets no survey shown, and the page carries on`, async () => {
+      const v = await visit(page(snippet('integrity') + '<script src="/after.js"></script>'), { '/after.js': 'window.pageCarriedOn = true' }, file)
+      await v.page.waitForFunction(() => (window as unknown as { pageCarriedOn?: boolean }).pageCarriedOn)
+      // Integrity failures are reported on the console by the browser (and the loader's own catch).
+      await expect.poll(() => v.problems.join('\n'), { timeout: 10_000 }).toMatch(/integrity/i)
+      await v.page.waitForTimeout(300)
+      expect(await v.page.locator('npskit-survey [role=radio]').count()).toBe(0)
+      expect(v.posted).toEqual([])
+      await v.page.close()
+    })
+  }
 
   it('recipe: after a support chat closes, for a sticky 10 % sample', async () => {
     const v = await visit(page(snippet('recipe-support')))
