@@ -1,7 +1,10 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'puppeteer-core'
 import { firefoxAvailable, launchFirefox } from '../support/firefox'
-import { serve, type StaticServer } from '../support/server'
+import { root, serve, type StaticServer } from '../support/server'
 
 // The same page in Gecko where engines differ: shadow DOM and constructable stylesheets, the
 // script tag's dynamic import of its UI from a classic script, keyboard handling, strict CSP,
@@ -57,5 +60,53 @@ describe.runIf(firefoxAvailable())('the script tag in Firefox ESR', () => {
     await page.goto('about:blank')
     await expect.poll(() => server.posted.slice(before).map((p) => p.body.score), { timeout: 10_000 }).toContain(9)
     await page.close()
+  })
+})
+
+// Firefox checks an import map's `integrity` for the files the first stage imports (README,
+// "Subresource Integrity"): the README's snippet, its CDN swapped for a local copy of dist/.
+describe.runIf(firefoxAvailable())('Subresource Integrity in Firefox ESR', () => {
+  let browser: Browser
+  let folder: string
+  const snippet = /<!-- snippet: integrity -->\n```html\n([\s\S]*?)\n```/.exec(readFileSync(join(root, 'README.md'), 'utf8'))![1]!
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'npskit-sri-'))
+    browser = await launchFirefox()
+  }, 120_000)
+  afterAll(async () => {
+    await browser?.close()
+    rmSync(folder, { recursive: true, force: true })
+  })
+
+  // Serves a copy of dist/ in which `tampered` (if any) has one byte more, and the snippet on a page.
+  async function visit(name: string, tampered?: string): Promise<{ page: Page; server: StaticServer }> {
+    const dir = join(folder, name)
+    cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true })
+    if (tampered) appendFileSync(join(dir, 'dist', tampered), '\n')
+    const server = await serve({ dir, lifetimeMs: 60_000 })
+    const html = snippet.replace(/https:\/\/cdn\.jsdelivr\.net\/npm\/npskit@[\d.]+\/dist\//g, server.origin + '/dist/')
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>Order</title></head><body>${html}<script>window.carriedOn = true</script></body></html>`)
+    const page = await browser.newPage()
+    await page.goto(server.origin + '/index.html')
+    return { page, server }
+  }
+
+  it('shows the survey when every file matches its pinned hash', async () => {
+    const { page, server } = await visit('intact')
+    await page.waitForSelector('npskit-survey >>> [role=radiogroup]')
+    await page.close()
+    await server.close()
+  })
+
+  it('runs nothing from an altered engine, and the page carries on', async () => {
+    const { page, server } = await visit('altered', 'npskit-engine.js')
+    await page.waitForFunction(() => (window as unknown as { carriedOn?: boolean }).carriedOn)
+    await expect.poll(() => server.requests.includes('/dist/npskit-engine.js'), { timeout: 10_000 }).toBe(true)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(server.requests).not.toContain('/dist/npskit-ui.js')
+    expect(await page.$$('npskit-survey')).toHaveLength(0)
+    await page.close()
+    await server.close()
   })
 })
