@@ -6,7 +6,8 @@ import { scriptConfig } from './core/scriptConfig'
 import { createSurvey } from './survey'
 import type { Survey, SurveyOptions } from './types'
 
-export { connectSurveyElement, disconnectSurveyElement } from './element/connect'
+/** The `<nps-survey>` wiring, a chunk of its own (npskit-connect.js): most pages have no element. */
+export const loadElement = () => import('./element/connect')
 
 /**
  * Creates the script tag's survey from its `data-*` attributes and JSON block, and triggers

@@ -95,10 +95,10 @@ if (before && before.version) {
       'nps-survey',
       class extends HTMLElement {
         connectedCallback() {
-          load().then(([engine]) => engine.connectSurveyElement(this), console.error)
+          load().then(([engine]) => engine.loadElement()).then((element) => element.connectSurveyElement(this), console.error)
         }
         disconnectedCallback() {
-          booted?.then(([engine]) => engine.disconnectSurveyElement(this), () => {})
+          booted?.then(([engine]) => engine.loadElement()).then((element) => element.disconnectSurveyElement(this), () => {})
         }
       },
     )

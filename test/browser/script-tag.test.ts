@@ -58,6 +58,8 @@ describe.runIf(browserAvailable())('the script tag (dist/npskit.iife.js) in Chro
     // The UI and exactly one locale were fetched from beside the script.
     expect(requested).toContain('/dist/npskit-ui.js')
     expect(requested.filter((p) => p.startsWith('/dist/locales/'))).toEqual(['/dist/locales/nb.js'])
+    // No <nps-survey> on this page: its wiring stays on the CDN.
+    expect(requested).not.toContain('/dist/npskit-connect.js')
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([])
     // data-cookieconsent belongs to a consent manager: a warning, nothing worse.
     expect(problems).toEqual([expect.stringContaining('data-cookieconsent')])
@@ -77,6 +79,31 @@ describe.runIf(browserAvailable())('the script tag (dist/npskit.iife.js) in Chro
     await page.locator('npskit-survey').locator('[role=radiogroup]').waitFor()
     expect(requested).toContain('/dist/npskit-ui.js')
     expect(await page.locator('npskit-survey').count()).toBe(1)
+    await page.close()
+  })
+
+  it('registers <nps-survey>: the element shows inline, its wiring is fetched for it, and removing it ends the survey', async () => {
+    const page = await browser.newPage()
+    const requested: string[] = []
+    const problems: string[] = []
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    page.on('pageerror', (e) => problems.push(e.message))
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()))
+    await page.route('**/element.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><main><nps-survey brand="Nordhandel" locale="da" storage="memory"></nps-survey></main><script src="/dist/npskit.iife.js"></script><script>document.querySelector("nps-survey").addEventListener("nps-score", (e) => (window.scored = e.detail.score))</script>',
+      }),
+    )
+    await page.goto(server.origin + '/element.html')
+    const inside = page.locator('nps-survey npskit-survey')
+    await expect(inside.locator('[part~=question]').textContent()).resolves.toContain('anbefale Nordhandel')
+    expect(requested).toContain('/dist/npskit-connect.js')
+    await inside.locator('[role=radio]').nth(6).click()
+    await expect.poll(() => page.evaluate(() => (window as unknown as { scored?: number }).scored)).toBe(6)
+    await page.evaluate(() => document.querySelector('nps-survey')!.remove())
+    await expect.poll(() => page.locator('npskit-survey').count()).toBe(0)
+    expect(problems).toEqual([])
     await page.close()
   })
 
