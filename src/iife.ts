@@ -29,7 +29,9 @@ if (before && before.version) {
   const jsonText = document.querySelector('script[type="application/json"][data-npskit-config]')?.textContent ?? null
   let booted: Promise<[Engine, Survey | undefined]> | undefined
   const load = () =>
-    (booted ??= (import(new URL('npskit-engine.js', script?.src ?? location.href).href) as Promise<Engine>).then((engine) => {
+    // From a CDN by version range (npskit@0.1), the rest comes from this file's exact version:
+    // a cached first stage must never meet the next release's engine, nor that engine an older UI.
+    (booted ??= (import(new URL('npskit-engine.js', (script?.src ?? location.href).replace(/(\/npskit@)[^/]+/, '$1' + version)).href) as Promise<Engine>).then((engine) => {
       // The survey listens for itself from now on.
       stop()
       return [engine, engine.boot(data, jsonText, script?.nonce ?? '')]

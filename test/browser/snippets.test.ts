@@ -23,6 +23,8 @@ const cdn = /^https:\/\/cdn\.jsdelivr\.net\/npm\/npskit@([\d.]+)\/dist\/(.+)$/
 
 interface Visit {
   page: Page
+  /** The CDN addresses requested, after the version: `0.1/dist/npskit.iife.js`. */
+  fromCdn: string[]
   posted: { path: string; body: Record<string, unknown> }[]
   problems: string[]
 }
@@ -40,6 +42,7 @@ describe.runIf(browserAvailable())('README snippets in Chromium', () => {
   async function visit(html: string, scripts: Record<string, string> = {}, tampered?: string): Promise<Visit> {
     const page = await browser.newPage()
     const posted: Visit['posted'] = []
+    const requested: string[] = []
     const problems: string[] = []
     page.on('pageerror', (e) => problems.push(e.message))
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
@@ -47,6 +50,7 @@ describe.runIf(browserAvailable())('README snippets in Chromium', () => {
       const request = route.request()
       const url = request.url()
       const fromCdn = cdn.exec(url)
+      if (fromCdn) requested.push(`${fromCdn[1]}/dist/${fromCdn[2]}`)
       if (fromCdn && (fromCdn[1] === '0.1' || fromCdn[1] === version)) {
         const file = fromCdn[2]!
         const body = Buffer.concat([readFileSync(join(root, 'dist', file)), Buffer.from(file === tampered ? '\n' : '')])
@@ -62,7 +66,7 @@ describe.runIf(browserAvailable())('README snippets in Chromium', () => {
       return route.fulfill({ status: 404 })
     })
     await page.goto(shop + '/')
-    return { page, posted, problems }
+    return { page, posted, problems, fromCdn: requested }
   }
 
   const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Order confirmation</title></head><body><h1>Thank you for your order</h1>${body}</body></html>`
@@ -96,6 +100,8 @@ describe.runIf(browserAvailable())('README snippets in Chromium', () => {
     const v = await visit(page(snippet('plain-html')))
     await expect(v.page.locator('npskit-survey [part~=question]').textContent()).resolves.toContain('Nordhandel')
     await answer(v, 4, 'For dyr frakt')
+    // The tag names a version range; everything it loads after itself is pinned to its own exact version.
+    expect(v.fromCdn).toEqual(['0.1/dist/npskit.iife.js', `${version}/dist/npskit-engine.js`, `${version}/dist/npskit-ui.js`, `${version}/dist/locales/nb.js`])
     const [first, last] = [v.posted.find((p) => !p.body.complete)!, v.posted.find((p) => p.body.complete)!]
     expect(first).toMatchObject({ path: '/api/nps', body: { score: 4, locale: 'nb', journeyPoint: 'checkout-complete' } })
     expect(last.body).toMatchObject({ id: first.body.id, comment: 'For dyr frakt', complete: true })
