@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
+import { compile } from 'svelte/compiler'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
@@ -82,9 +83,22 @@ describe.runIf(browserAvailable())('README snippets in Chromium', () => {
     await expect.poll(() => v.posted.filter((p) => p.body.complete === (comment !== undefined)).length, { timeout: 10_000 }).toBeGreaterThan(0)
   }
 
-  const bundle = async (source: string, loader: 'jsx' | 'js') => {
+  // `modules` are extra files the source may import by name, such as a compiled component.
+  const bundle = async (source: string, loader: 'jsx' | 'js', modules: Record<string, string> = {}) => {
     const result = await build({
       stdin: { contents: source, loader, resolveDir: root },
+      plugins: [
+        {
+          name: 'modules',
+          setup(b) {
+            b.onResolve({ filter: /^virtual:/ }, (args) => ({ path: args.path, namespace: 'virtual' }))
+            b.onLoad({ filter: /.*/, namespace: 'virtual' }, (args) => {
+              const contents = modules[args.path]
+              return contents === undefined ? { errors: [{ text: `no module ${args.path}` }] } : { contents, loader: 'js', resolveDir: root }
+            })
+          },
+        },
+      ],
       bundle: true,
       format: 'esm',
       write: false,
@@ -188,6 +202,28 @@ createRoot(document.getElementById('app')).render(createElement(Feedback, { orde
     await answer(v, 9, 'Rask levering')
     await expect(v.page.locator('#app > p').textContent()).resolves.toBe('Takk!')
     expect(v.posted.at(-1)!.body).toMatchObject({ comment: 'Rask levering', metadata: {} })
+    expect(v.problems).toEqual([])
+    await v.page.close()
+  })
+
+  it('Svelte 5: the element in a component, with its event as an attribute', async () => {
+    const { js, warnings } = compile(snippet('svelte'), { filename: 'Feedback.svelte', generate: 'client' })
+    expect(warnings).toEqual([])
+    const app = `import { mount } from 'svelte'
+import Feedback from 'virtual:Feedback.svelte'
+mount(Feedback, { target: document.getElementById('app'), props: { orderNumber: 'ORDER-9' } })`
+    const v = await visit(page('<div id="app"></div><script type="module" src="/app.js"></script>'), { '/app.js': await bundle(app, 'js', { 'virtual:Feedback.svelte': js.code }) })
+    await answer(v, 10, 'Rask levering')
+    await expect(v.page.locator('#app > p').textContent()).resolves.toBe('Takk!')
+    expect(v.posted.at(-1)!.body).toMatchObject({ comment: 'Rask levering', journeyPoint: 'checkout-complete' })
+    // The order number reached the element as its dedupe key: the same order is not asked again.
+    type Element = { survey: { hide(): void; explain(p: string, o: object): { reason: string } } }
+    const why = await v.page.evaluate(() => {
+      const { survey } = document.querySelector('nps-survey') as unknown as Element
+      survey.hide() // the thank-you would otherwise still be on screen
+      return survey.explain('checkout-complete', { dedupeKey: 'ORDER-9' })
+    })
+    expect(why.reason).toBe('already-surveyed-key')
     expect(v.problems).toEqual([])
     await v.page.close()
   })
