@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
 import esbuild from 'rollup-plugin-esbuild'
 import { dts } from 'rollup-plugin-dts'
+import { resolve as resolvePath } from 'node:path'
 import terser from '@rollup/plugin-terser'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 
@@ -78,6 +79,46 @@ const integrityManifest = {
   },
 }
 
+// The script tag's first stage already carries the functions that run the targeting rules on the
+// stored history. It hands them to the engine (`virtual:handover`, one array in this order) instead of
+// the engine carrying a second copy: every module of the engine build that imports one of these files
+// gets the first stage's functions for these names and the file's own code for the rest. Both files
+// always come from one version (the first stage fetches the engine from its own exact version).
+const handedOver = {
+  'src/adapters/storage.ts': ['createStore'],
+  'src/core/decide.ts': ['decide', 'pointOf'],
+  'src/targeting/environment.ts': ['readEnvironment'],
+  'src/targeting/persist.ts': ['countVisit', 'loadHistory'],
+  'src/triggers/alwaysOn.ts': ['watchAlwaysOn'],
+}
+const handoverNames = Object.values(handedOver).flat()
+const handover = (side) => ({
+  name: `handover-${side}`,
+  async resolveId(source, importer, options) {
+    if (source === 'virtual:handover') return '\0handover'
+    if (side === 'first-stage') return null
+    // The file itself, for the module that stands in for it.
+    if (importer?.startsWith('\0shared:')) return source
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
+    const file = resolved && Object.keys(handedOver).find((f) => resolved.id === resolvePath(f))
+    return file ? `\0shared:${file}` : null
+  },
+  load(id) {
+    if (id === '\0handover') {
+      if (side === 'first-stage') {
+        const imports = Object.entries(handedOver).map(([f, names]) => `import { ${names} } from ${JSON.stringify(resolvePath(f))}`)
+        return `${imports.join('\n')}\nexport const handover = [${handoverNames}]`
+      }
+      return `export let ${handoverNames}\nexport const take = (t) => { [${handoverNames}] = t }`
+    }
+    if (id.startsWith('\0shared:')) {
+      const file = id.slice('\0shared:'.length)
+      return `export * from ${JSON.stringify(resolvePath(file))}\nexport { ${handedOver[file]} } from 'virtual:handover'`
+    }
+    return null
+  },
+})
+
 const locales = Object.fromEntries(
   readdirSync('src/locales')
     .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
@@ -114,7 +155,7 @@ export default [
     // `name`), so the command-queue stub a shop defined before it loaded is read, not overwritten.
     input: 'src/iife.ts',
     output: { file: 'dist/npskit.iife.js', format: 'iife', banner },
-    plugins: [nodeResolve(), transpile(), min()],
+    plugins: [handover('first-stage'), nodeResolve(), transpile(), min()],
   },
   {
     // The script tag, second stage: createSurvey with targeting and delivery, fetched from beside
@@ -126,7 +167,7 @@ export default [
     // rather than from a third file.
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', banner, entryFileNames: 'npskit-engine.js', chunkFileNames: 'npskit-[name].js' },
-    plugins: [cdnAdapters, nodeResolve(), transpile(), min()],
+    plugins: [handover('engine'), cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {
     // What the script tag loads when a survey is about to show: Preact, the view and styles,

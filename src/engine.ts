@@ -5,6 +5,7 @@ import { optionChecks } from './core/options'
 import { scriptConfig } from './core/scriptConfig'
 import { createSurvey } from './survey'
 import type { Survey, SurveyOptions } from './types'
+import { take } from 'virtual:handover'
 
 /** The `<nps-survey>` wiring, a chunk of its own (npskit-connect.js): most pages have no element. */
 export const loadElement = () => import('./element/connect')
@@ -14,8 +15,10 @@ export const loadElement = () => import('./element/connect')
  * its journey point. A configuration mistake is reported on the console, never thrown: the
  * shop's page must carry on.
  */
-export function boot(dataset: Readonly<Record<string, string | undefined>>, json: string | null, nonce: string): Survey | undefined {
+export function boot(dataset: Readonly<Record<string, string | undefined>>, json: string | null, nonce: string, handover: readonly unknown[]): Survey | undefined {
   try {
+    // The first stage's own copies of the functions both stages need (rollup.config.mjs, `handover`).
+    take(handover)
     const config = scriptConfig(dataset, json ? (JSON.parse(json) as Record<string, unknown>) : {}, Object.keys(optionChecks))
     if (config.unknown.length) console.warn('npskit: ignoring unknown attributes ' + config.unknown.join(', '))
     // The script tag's own nonce also covers the styles it injects.

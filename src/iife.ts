@@ -11,6 +11,7 @@ import { countVisit, loadHistory } from './targeting/persist'
 import { watchAlwaysOn } from './triggers/alwaysOn'
 import type { Survey, SurveyOptions } from './types'
 import { version } from './version'
+import { handover } from 'virtual:handover'
 
 type Engine = typeof import('./engine')
 // A new visitor's id only seeds sampling (it is never sent): any unguessable string will do, and
@@ -34,7 +35,7 @@ if (before && before.version) {
     (booted ??= (import(new URL('npskit-engine.js', (script?.src ?? location.href).replace(/(\/npskit@)[^/]+/, '$1' + version)).href) as Promise<Engine>).then((engine) => {
       // The survey listens for itself from now on.
       stop()
-      return [engine, engine.boot(data, jsonText, script?.nonce ?? '')]
+      return [engine, engine.boot(data, jsonText, script?.nonce ?? '', handover)]
     }))
   const api = ((command: string, ...args: unknown[]) =>
     load()
