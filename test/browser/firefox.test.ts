@@ -1,9 +1,10 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'puppeteer-core'
 import { firefoxAvailable, launchFirefox } from '../support/firefox'
+import { snippet } from '../support/readme'
 import { root, serve, type StaticServer } from '../support/server'
 
 // The same page in Gecko where engines differ: shadow DOM and constructable stylesheets, the
@@ -68,7 +69,6 @@ describe.runIf(firefoxAvailable())('the script tag in Firefox ESR', () => {
 describe.runIf(firefoxAvailable())('Subresource Integrity in Firefox ESR', () => {
   let browser: Browser
   let folder: string
-  const snippet = /<!-- snippet: integrity -->\n```html\n([\s\S]*?)\n```/.exec(readFileSync(join(root, 'README.md'), 'utf8'))![1]!
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'npskit-sri-'))
@@ -85,7 +85,7 @@ describe.runIf(firefoxAvailable())('Subresource Integrity in Firefox ESR', () =>
     cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true })
     if (tampered) appendFileSync(join(dir, 'dist', tampered), '\n')
     const server = await serve({ dir, lifetimeMs: 60_000 })
-    const html = snippet.replace(/https:\/\/cdn\.jsdelivr\.net\/npm\/npskit@[\d.]+\/dist\//g, server.origin + '/dist/')
+    const html = snippet('integrity').replace(/https:\/\/cdn\.jsdelivr\.net\/npm\/npskit@[\d.]+\/dist\//g, server.origin + '/dist/')
     writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>Order</title></head><body>${html}<script>window.carriedOn = true</script></body></html>`)
     const page = await browser.newPage()
     await page.goto(server.origin + '/index.html')

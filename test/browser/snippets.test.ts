@@ -5,18 +5,12 @@ import { compile } from 'svelte/compiler'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
+import { snippet } from '../support/readme'
 import { root } from '../support/server'
 
 // Loads each README snippet, exactly as written there, into Chromium. The CDN address is
 // answered from the local build, the shop is a fake https origin, and `/api/nps`-style
 // endpoints record what reaches them.
-const readme = readFileSync(join(root, 'README.md'), 'utf8')
-function snippet(name: string): string {
-  const match = new RegExp('<!-- snippet: ' + name + ' -->\\n```\\w+\\n([\\s\\S]*?)\\n```').exec(readme)
-  if (!match) throw new Error(`README has no snippet "${name}"`)
-  return match[1]!
-}
-
 const shop = 'https://shop.example'
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 // The snippets load `npskit@0.1` (a range) or, where they pin hashes, the exact version.
