@@ -15,7 +15,10 @@ import { countVisit, loadHistory, readEnvironment, saveHistory } from './targeti
 import { watchAlwaysOn } from './triggers/alwaysOn'
 import { stopAll } from './triggers/guard'
 import type { Explanation, JourneyPoint, ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult, TriggerOptions } from './types'
+import type { Locale } from './core/messages'
 import type { Session } from './ui'
+
+type Ui = typeof import('./ui')
 import { version } from './version'
 
 // Only one survey on screen per page, whichever instance shows it: two at once is pestering.
@@ -159,16 +162,26 @@ export function createSurvey(options?: SurveyOptions): Survey {
     events.emit(kind, r)
   }
 
-  async function present(show: ShowOptions & TriggerOptions, mine: Showing, p: JourneyPoint): Promise<SurveyResult> {
-    // The UI and the locale it will speak load side by side.
+  // The UI, the locale it will speak and (with `redact: true`) redaction, side by side and once. A
+  // journey point the rules allow starts this before its delay and the priority round, so the survey
+  // is ready when its moment comes; a load that failed is tried again by the next showing.
+  let assets: Promise<[Ui, Locale, unknown]> | undefined
+  function load(): Promise<[Ui, Locale, unknown]> {
     const nav = typeof navigator === 'undefined' ? undefined : navigator
     const custom = o.locales ?? []
     const code = resolveLocale(o.locale ?? 'auto', nav ? (nav.languages ?? [nav.language]) : [], [...custom.map((l) => l.code), ...builtInLocales])
-    const [ui, locale] = await Promise.all([
+    return (assets ??= Promise.all([
       loadUi(),
       custom.find((l) => l.code === code) ?? loadLocale(code),
       o.redact && import('./core/redact').then((m) => (redact = m.redact)),
-    ])
+    ]).catch((error: unknown) => {
+      assets = undefined
+      throw error
+    }))
+  }
+
+  async function present(show: ShowOptions & TriggerOptions, mine: Showing, p: JourneyPoint): Promise<SurveyResult> {
+    const [ui, locale] = await load()
     let resolve!: (result: SurveyResult) => void
     const result = new Promise<SurveyResult>((r) => (resolve = r))
     const journeyPoint = show.journeyPoint ?? null
@@ -240,6 +253,8 @@ export function createSurvey(options?: SurveyOptions): Survey {
     const verdict = explain(journeyPoint, extra)
     if (verdict.reason === 'consent-pending') deferred = [journeyPoint, extra]
     if (!verdict.eligible) return notShown(verdict.reason)
+    // Most likely it shows: fetch what it needs while the others contend and the delay runs.
+    load().catch(() => {})
     if (!(await contend(p.priority ?? o.priority ?? 0))) return notShown('lower-priority')
     if (p.delayMs) await new Promise((r) => setTimeout(r, p.delayMs))
     return open({ ...extra, journeyPoint }, p)

@@ -107,6 +107,29 @@ describe.runIf(browserAvailable())('the script tag (dist/npskit.iife.js) in Chro
     await page.close()
   })
 
+  it('fetches the UI while a journey point waits out its delay, so the survey is ready when the delay ends', async () => {
+    const page = await browser.newPage()
+    await page.route('**/delayed.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><script>
+          new MutationObserver(() => { if (document.querySelector('npskit-survey')) window.appeared ??= performance.now() }).observe(document.documentElement, { childList: true, subtree: true })
+        </script>
+        <script type="application/json" data-npskit-config>{ "journeyPoints": { "checkout-complete": { "delayMs": 1500 } } }</script>
+        <script src="/dist/npskit.iife.js" data-journey-point="checkout-complete" data-storage="memory"></script>`,
+      }),
+    )
+    await page.goto(server.origin + '/delayed.html')
+    await page.locator('npskit-survey [role=radiogroup]').waitFor()
+    const { appeared, uiStart } = await page.evaluate(() => ({
+      appeared: (window as unknown as { appeared: number }).appeared,
+      uiStart: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/npskit-ui.js'))!.startTime,
+    }))
+    // Fetched right after the trigger, not after the 1.5 s delay (half of it is a wide margin).
+    expect(appeared - uiStart).toBeGreaterThan(750)
+    await page.close()
+  })
+
   it('reports a wrong attribute on the console instead of breaking the page', async () => {
     const page = await browser.newPage()
     const errors: string[] = []
