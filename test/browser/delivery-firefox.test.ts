@@ -1,10 +1,10 @@
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'puppeteer-core'
 import type { TestApi } from '../fixtures/delivery-entry'
 import { firefoxAvailable, launchFirefox } from '../support/firefox'
+import { bundleDeliveryEntry } from '../support/deliveryEntry'
 import { startCollector, type Collector } from '../support/collector'
-import { root, serve, type StaticServer } from '../support/server'
+import { serve, type StaticServer } from '../support/server'
 
 // The delivery scenarios where Gecko differs from Chromium: keepalive and sendBeacon on the
 // way out, Web Locks across tabs, CORS, and a broken fetch. The full set runs in Chromium
@@ -18,14 +18,7 @@ describe.runIf(firefoxAvailable())('delivery in Firefox ESR', () => {
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    await build({
-      entryPoints: [root + 'test/fixtures/delivery-entry.ts'],
-      bundle: true,
-      format: 'esm',
-      target: 'es2020',
-      outfile: root + 'test-results/delivery-firefox/entry.js',
-      logLevel: 'error',
-    })
+    await bundleDeliveryEntry('delivery-firefox')
     ;[browser, server] = await Promise.all([launchFirefox(), serve()])
   }, 120_000)
   afterAll(async () => {

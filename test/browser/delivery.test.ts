@@ -1,10 +1,10 @@
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { TestApi } from '../fixtures/delivery-entry'
 import { browserAvailable, launchChromium } from '../support/chromium'
+import { bundleDeliveryEntry } from '../support/deliveryEntry'
 import { startCollector, type Collector, type CollectorOptions } from '../support/collector'
-import { root, serve, type StaticServer } from '../support/server'
+import { serve, type StaticServer } from '../support/server'
 
 declare global {
   interface Window {
@@ -29,14 +29,7 @@ describe.runIf(browserAvailable())('delivery in Chromium against a faulty collec
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    await build({
-      entryPoints: [root + 'test/fixtures/delivery-entry.ts'],
-      bundle: true,
-      format: 'esm',
-      target: 'es2020',
-      outfile: root + 'test-results/delivery/entry.js',
-      logLevel: 'error',
-    })
+    await bundleDeliveryEntry('delivery')
     ;[browser, server] = await Promise.all([launchChromium(), serve()])
   })
   afterAll(async () => {
