@@ -167,17 +167,20 @@ export function createSurvey(options?: SurveyOptions): Survey {
   // is ready when its moment comes; a load that failed is tried again by the next showing.
   let assets: Promise<[Ui, Locale, unknown]> | undefined
   function load(): Promise<[Ui, Locale, unknown]> {
-    const nav = typeof navigator === 'undefined' ? undefined : navigator
-    const custom = o.locales ?? []
-    const code = resolveLocale(o.locale ?? 'auto', nav ? (nav.languages ?? [nav.language]) : [], [...custom.map((l) => l.code), ...builtInLocales])
-    return (assets ??= Promise.all([
-      loadUi(),
-      custom.find((l) => l.code === code) ?? loadLocale(code),
-      o.redact && import('./core/redact').then((m) => (redact = m.redact)),
-    ]).catch((error: unknown) => {
-      assets = undefined
-      throw error
-    }))
+    if (!assets) {
+      const nav = typeof navigator === 'undefined' ? undefined : navigator
+      const custom = o.locales ?? []
+      const code = resolveLocale(o.locale ?? 'auto', nav ? (nav.languages ?? [nav.language]) : [], [...custom.map((l) => l.code), ...builtInLocales])
+      assets = Promise.all([
+        loadUi(),
+        custom.find((l) => l.code === code) ?? loadLocale(code),
+        o.redact && import('./core/redact').then((m) => (redact = m.redact)),
+      ]).catch((error: unknown) => {
+        assets = undefined
+        throw error
+      })
+    }
+    return assets
   }
 
   async function present(show: ShowOptions & TriggerOptions, mine: Showing, p: JourneyPoint): Promise<SurveyResult> {
