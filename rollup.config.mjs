@@ -43,12 +43,12 @@ const cleanDist = {
   },
 }
 
-// The CommonJS types are the ESM types: the score entry exports only named bindings.
+// The CommonJS types are the ESM types: the score and email entries export only named bindings.
 const copyCtsTypes = {
   name: 'copy-cts-types',
   writeBundle() {
     mkdirSync('dist', { recursive: true })
-    writeFileSync('dist/score.d.cts', readFileSync('dist/score.d.ts', 'utf8'))
+    for (const entry of ['score', 'email']) writeFileSync(`dist/${entry}.d.cts`, readFileSync(`dist/${entry}.d.ts`, 'utf8'))
   },
 }
 
@@ -119,6 +119,16 @@ const handover = (side) => ({
   },
 })
 
+// The ESM email entry imports dist/locales/<code>.js instead of carrying a second copy of each locale.
+const builtLocales = {
+  name: 'built-locales',
+  resolveId(source, importer) {
+    const code = /^\.\/([a-z]{2,3})$/.exec(source)?.[1]
+    if (!code || !importer?.endsWith('/src/locales/index.ts')) return null
+    return { id: resolvePath(`dist/locales/${code}.js`), external: true }
+  },
+}
+
 const locales = Object.fromEntries(
   readdirSync('src/locales')
     .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
@@ -151,6 +161,19 @@ export default [
     plugins: [transpile()],
   },
   {
+    // npskit/email on its own, so sharing the locale helpers with it does not move them into a chunk
+    // of their own and change the widget's files. It imports the locales the widget build wrote.
+    input: 'src/email.ts',
+    output: { file: 'dist/email.js', format: 'es', paths: (id) => id.replace(/^.*\/dist\/locales\//, './locales/') },
+    plugins: [builtLocales, transpile()],
+  },
+  {
+    // Emails are written on servers, many of them CommonJS: npskit/email is one file for require().
+    input: 'src/email.ts',
+    output: { file: 'dist/email.cjs', format: 'cjs' },
+    plugins: [transpile()],
+  },
+  {
     // The script tag, first stage: what every page pays. It sets `window.npskit` itself (no
     // `name`), so the command-queue stub a shop defined before it loaded is read, not overwritten.
     input: 'src/iife.ts',
@@ -177,7 +200,7 @@ export default [
     plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min(), integrityManifest],
   },
   {
-    input: { index: 'src/index.ts', score: 'src/score.ts', element: 'src/element.ts', ...locales },
+    input: { index: 'src/index.ts', score: 'src/score.ts', element: 'src/element.ts', email: 'src/email.ts', ...locales },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name].d.ts' },
     plugins: [dts(), copyCtsTypes],
   },

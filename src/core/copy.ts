@@ -1,7 +1,6 @@
 import type { Category } from '../score/types'
 import type { Locale, Messages } from './messages'
 import { fill } from './locale'
-import { questionText } from './question'
 import type { PerCategory, SurveyOptions } from '../types'
 
 /**
@@ -42,7 +41,7 @@ export function copyFor(options: SurveyOptions, locale: Locale): Copy {
     ...m,
     lang: locale.code,
     dir: locale.dir,
-    question: questionText(m, options.brand, options.question),
+    question: fill(options.question ?? (options.brand ? m.question : m.questionNoBrand), brand),
     prompt: (c) => {
       const f = pick(options.followUp, c) ?? true
       return f === false ? null : f === true ? m[key('followUp', c)] : fill(f, brand)

@@ -1,20 +1,19 @@
 import { resolveLocale } from '../core/locale'
-import type { Locale } from '../core/messages'
 import * as builtIn from '../locales/index'
 import { normalHex } from './contrast'
-import type { EmailMessages, SurveyEmailOptions } from './types'
+import type { EmailLocale, EmailMessages, SurveyEmailOptions } from './types'
 
 /** The options of one email, checked, with the locale resolved and the accent normalised. */
 export interface EmailSettings {
   readonly brand: string
-  readonly locale: Locale
+  readonly locale: EmailLocale
   readonly question: string | undefined
   readonly messages: Partial<EmailMessages>
   readonly accent: string
   readonly links: SurveyEmailOptions['links']
 }
 
-// The accent of the widget's light theme: white digits on it reach 6.6:1.
+// The accent of the widget's light theme: white digits on it reach 6.46:1.
 const defaultAccent = '#2456c9'
 const names = ['brand', 'locale', 'question', 'messages', 'accent', 'links']
 // The widget's messages object may be passed as it is, so every key a locale has is allowed; the email's
@@ -49,7 +48,7 @@ function strings(name: string, v: unknown, keys: readonly string[]): Record<stri
   return v as Record<string, string>
 }
 
-function locale(v: unknown): Locale {
+function locale(v: unknown): EmailLocale {
   if (typeof v === 'string') {
     text('locale', v)
     return builtIn[resolveLocale(v, [], builtIn.localeCodes) as (typeof builtIn.localeCodes)[number]]
@@ -59,7 +58,7 @@ function locale(v: unknown): Locale {
   if (v.dir !== 'ltr' && v.dir !== 'rtl') wrong('locale.dir', "'ltr' or 'rtl'", v.dir)
   if (!isObject(v.messages)) wrong('locale.messages', 'an object of strings', v.messages)
   for (const key of localeKeys) text(`locale.messages.${key}`, v.messages[key])
-  return v as unknown as Locale
+  return v as unknown as EmailLocale
 }
 
 /**

@@ -1,5 +1,5 @@
 import { fill } from '../core/locale'
-import { questionText } from '../core/question'
+import { questionText } from './question'
 import { textOn } from './contrast'
 import { emailHtml } from './html'
 import { scores, surveyUrls } from './links'

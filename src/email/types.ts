@@ -14,6 +14,15 @@ export interface EmailMessages extends Pick<Messages, 'question' | 'questionNoBr
   readonly subject: string
 }
 
+/** A locale of your own: its tag, its direction and at least the wording an email needs. */
+export interface EmailLocale {
+  /** BCP 47 tag, e.g. `'se'`: the email's `lang`. */
+  readonly code: string
+  readonly dir: 'ltr' | 'rtl'
+  /** The locale's messages; a widget locale's messages do as they are. */
+  readonly messages: Omit<EmailMessages, 'subject'> & Partial<Messages & EmailMessages>
+}
+
 /**
  * Where each score leads: a function from the score to an absolute http(s) URL, or the collector's base
  * URL and a signed token (`signSurveyLink` makes both), which lead to `${baseUrl}/r/${token}?score=N`.
@@ -26,9 +35,9 @@ export interface SurveyEmailOptions {
   readonly brand: string
   /**
    * A BCP 47 tag (`'nb'`, `'pt-BR'`; best built-in match, English when none matches) or a locale of
-   * your own (`{ code, dir, messages }`, with at least the messages of {@link EmailMessages} but `subject`).
+   * your own, a widget locale or an {@link EmailLocale}.
    */
-  readonly locale: string | Locale
+  readonly locale: string | Locale | EmailLocale
   /** The question; `{brand}` is filled in [the locale's question, as the widget asks it]. */
   readonly question?: string
   /** Overrides any wording of the locale, including the widget's `messages` object as is. */

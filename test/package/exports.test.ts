@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { root } from '../support/server'
@@ -50,6 +52,24 @@ describe('the exports map, as Node sees it', () => {
     ].join('\n')
     const out = await node(['--input-type=module', '-e', script])
     expect(JSON.parse(out)).toEqual(['function', { status: 'not-shown', reason: 'no-dom' }])
+  })
+
+  it('loads npskit/email with import and with require(), writing the same email', async () => {
+    const call = "surveyEmail({ brand: 'Nordhandel', locale: 'he', links: { baseUrl: 'https://nps.example.com', token: 'v1.a.b' } })"
+    const esm = await node(['--input-type=module', '-e', `import { surveyEmail } from 'npskit/email'; console.log(JSON.stringify(${call}))`])
+    const cjs = await node(['-e', `const { surveyEmail } = require('npskit/email'); console.log(JSON.stringify(${call}))`])
+    expect(cjs).toBe(esm)
+    const email = JSON.parse(esm) as { subject: string; html: string; locale: string }
+    expect([email.locale, email.subject]).toEqual(['he', 'מה הסבירות שתמליצו על Nordhandel לחבר או לעמית?'])
+    expect(email.html).toContain('href="https://nps.example.com/r/v1.a.b?score=10"')
+  })
+
+  it('imports npskit/email without touching browser globals, and shares the locale files instead of copying them', async () => {
+    const out = await node(['--input-type=module', '-e', "import * as e from 'npskit/email'; console.log(Object.keys(e).join(), typeof globalThis.window)"])
+    expect(out).toBe('surveyEmail undefined')
+    const esm = readFileSync(join(root, 'dist', 'email.js'), 'utf8')
+    expect(esm).toContain("from './locales/nb.js'")
+    expect(esm).not.toContain('Hvor sannsynlig')
   })
 
   it('ships the response JSON Schema as npskit/schema.json', async () => {
