@@ -25,14 +25,28 @@ export function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05)
 }
 
+/** The colours of a score cell: its background, its digits and its border. */
+export interface CellColours {
+  readonly background: string
+  readonly text: string
+  readonly border: string
+}
+
 /**
- * White or black, whichever contrasts more with the background. One of the two always reaches at
- * least 4.58:1 (the worst background is a mid grey of luminance √0.0525 − 0.05), so any accent gets
- * digits that pass WCAG AA for normal text.
+ * The score cells' colours for an accent: always light digits on a dark tile, at least 4.5:1.
+ *
+ * White digits on the accent where they reach 4.5:1. A light accent (where white would not) cannot
+ * carry dark digits: Gmail's and Outlook's apps darken an email on their own in dark mode, and they
+ * turn dark text light while keeping a saturated tile as it is, which leaves light digits on a light
+ * tile. So a light accent becomes the digits' colour on a black tile bordered in the accent: a light
+ * colour on black always reaches 4.67:1 (white fails only on a luminance above 0.183),
+ * and forced dark modes leave light text on a dark tile alone.
  *
  * @example
- * textOn('#2456c9') // → '#ffffff'
- * textOn('#ffd400') // → '#000000'
+ * cellColours('#2456c9') // → { background: '#2456c9', text: '#ffffff', border: '#2456c9' }
+ * cellColours('#ffd400') // → { background: '#000000', text: '#ffd400', border: '#ffd400' }
  */
-export const textOn = (background: string): string =>
-  contrast(background, '#ffffff') >= contrast(background, '#000000') ? '#ffffff' : '#000000'
+export const cellColours = (accent: string): CellColours =>
+  contrast(accent, '#ffffff') >= 4.5
+    ? { background: accent, text: '#ffffff', border: accent }
+    : { background: '#000000', text: accent, border: accent }

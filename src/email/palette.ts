@@ -4,8 +4,8 @@
 // where a client honours it (Apple Mail, iOS Mail, Outlook for Mac and the web) and is ignored
 // elsewhere. Gmail drops media queries it does not support and inverts the colours itself in its
 // apps: every pair below stays readable under that inversion because the light palette is built from
-// near-white backgrounds and near-black text (inverted, they swap) and the score cells carry their own
-// accent with black or white digits, which Gmail keeps or inverts together.
+// near-white backgrounds and near-black text (inverted, they swap), and the score cells always have
+// light digits on a dark tile, which a forced dark mode leaves alone (see cellColours).
 
 export const light = { page: '#f2f4f7', card: '#ffffff', text: '#1a1d21', muted: '#555d66' } as const
 export const dark = { page: '#111315', card: '#1d2024', text: '#eceef1', muted: '#aab1ba' } as const

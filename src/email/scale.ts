@@ -1,3 +1,4 @@
+import type { CellColours } from './contrast'
 import { escapeHtml } from './escape'
 import { light } from './palette'
 
@@ -7,27 +8,28 @@ export interface ScaleParts {
   readonly labels: readonly string[]
   readonly low: string
   readonly high: string
-  readonly accent: string
-  readonly onAccent: string
+  readonly colours: CellColours
   readonly dir: 'ltr' | 'rtl'
 }
 
-// 40 px cells with 2 px around each: 44 px a score. Six scores (264 px) fit the narrowest phone
-// (320 px less the margins), all eleven (484 px) fit a 600 px email.
-const cell = 40
-const step = cell + 4
+// 38 px links in a 1 px border with 2 px around each: 44 px a score. Six scores (264 px) fit the
+// narrowest phone (320 px less the margins), all eleven (484 px) fit a 600 px email.
+const cell = 38
+const step = cell + 6
 const table = 'role="presentation" cellpadding="0" cellspacing="0" border="0"'
 
 function scoreCell(score: number, p: ScaleParts): string {
   const url = escapeHtml(p.urls[score]!)
   const label = escapeHtml(p.labels[score]!)
+  const { background, text, border } = p.colours
   // The colour sits on the cell (bgcolor for Outlook for Windows, which ignores a link's box) and the
-  // link fills the cell everywhere else, so the whole 40 px square is the tap target.
+  // link fills the cell everywhere else, so the whole square is the tap target.
   return (
-    `<td style="padding:2px"><table ${table}><tr>` +
-    `<td align="center" valign="middle" width="${cell}" height="${cell}" bgcolor="${p.accent}" style="width:${cell}px;height:${cell}px;background-color:${p.accent};border-radius:8px">` +
+    // A collapsed border (the reset in the <head>) would keep its corners square around a rounded tile.
+    `<td style="padding:2px"><table ${table} style="border-collapse:separate"><tr>` +
+    `<td align="center" valign="middle" width="${cell}" height="${cell}" bgcolor="${background}" style="width:${cell}px;height:${cell}px;background-color:${background};border:1px solid ${border};border-radius:8px">` +
     `<a href="${url}" title="${label}" aria-label="${label}" style="display:block;width:${cell}px;height:${cell}px;line-height:${cell}px;` +
-    `font-size:18px;font-weight:bold;color:${p.onAccent};text-decoration:none;text-align:center;mso-line-height-rule:exactly">${score}</a>` +
+    `font-size:18px;font-weight:bold;color:${text};text-decoration:none;text-align:center;mso-line-height-rule:exactly">${score}</a>` +
     `</td></tr></table></td>`
   )
 }

@@ -1,6 +1,6 @@
 import { fill } from '../core/locale'
 import { questionText } from './question'
-import { textOn } from './contrast'
+import { cellColours } from './contrast'
 import { emailHtml } from './html'
 import { scores, surveyUrls } from './links'
 import { emailSettings } from './options'
@@ -51,8 +51,7 @@ export function surveyEmail(options: SurveyEmailOptions): SurveyEmail {
       labels,
       low,
       high,
-      accent: o.accent,
-      onAccent: textOn(o.accent),
+      colours: cellColours(o.accent),
     }),
     text: emailText({ question, urls, labels, low, high }),
     locale: o.locale.code,

@@ -23,8 +23,11 @@ export function browserAvailable(): boolean {
   return false
 }
 
-/** Launches headless Chromium with the flags these sandboxed machines need (playwright adds a fresh profile dir). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Launches headless Chromium with the flags these sandboxed machines need (playwright adds a fresh
+ * profile dir), and any more a test asks for (e.g. `--blink-settings=forceDarkModeEnabled=true`).
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (chromiumPath === undefined) throw new Error('Chromium not found')
   return chromium.launch({
     executablePath: chromiumPath,
@@ -37,6 +40,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   })
 }

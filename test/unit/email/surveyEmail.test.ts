@@ -176,11 +176,13 @@ describe('surveyEmail', () => {
     expect(email.text).toContain('\n7/10\n')
   })
 
-  it('puts black or white digits on the accent, whichever reads better', () => {
-    const digits = (accent: string) => /color:(#[0-9a-f]{6});text-decoration:none/.exec(surveyEmail({ brand: 'N', locale: 'en', accent, links: signed }).html)![1]
-    expect(digits('#2456C9')).toBe('#ffffff')
-    expect(digits('#fd0')).toBe('#000000')
-    expect(surveyEmail({ brand: 'N', locale: 'en', accent: '#FD0', links: signed }).html).toContain('bgcolor="#ffdd00"')
+  it('puts white digits on the accent, or a light accent’s digits on black tiles', () => {
+    const cell = (accent: string) => {
+      const html = surveyEmail({ brand: 'N', locale: 'en', accent, links: signed }).html
+      return [/bgcolor="(#[0-9a-f]{6})" style="width:38px/.exec(html)![1], /color:(#[0-9a-f]{6});text-decoration:none/.exec(html)![1]]
+    }
+    expect(cell('#2456C9')).toEqual(['#2456c9', '#ffffff'])
+    expect(cell('#fd0')).toEqual(['#000000', '#ffdd00'])
   })
 
   it('writes the same email for the same options', () => {
