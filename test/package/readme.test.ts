@@ -8,12 +8,13 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 // Every ```js block that imports from the package must run as written (copy-paste runnable).
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)]
   .map((match) => match[1]!)
-  .filter((code) => /from 'npskit(\/score)?'/.test(code))
+  .filter((code) => /from 'npskit(\/score|\/email)?'/.test(code))
 
 describe('README examples', () => {
   it('has runnable examples for each entry', () => {
     expect(blocks.some((code) => code.includes("from 'npskit/score'"))).toBe(true)
     expect(blocks.some((code) => code.includes("from 'npskit'"))).toBe(true)
+    expect(blocks.some((code) => code.includes("from 'npskit/email'"))).toBe(true)
   })
 
   for (const [index, code] of blocks.entries()) {
