@@ -32,7 +32,8 @@ export function surveyEmail(options: SurveyEmailOptions): SurveyEmail {
   const m: EmailMessages = { subject: '', ...o.locale.messages, ...o.messages }
   const brand = { brand: o.brand }
   const question = questionText(m, o.brand, o.question)
-  const subject = m.subject ? fill(m.subject, brand) : question
+  // The subject becomes a mail header: a line break from a brand or a message must not start another one.
+  const subject = (m.subject ? fill(m.subject, brand) : question).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
   const low = fill(m.low, brand)
   const high = fill(m.high, brand)
   const urls = surveyUrls(o.links)

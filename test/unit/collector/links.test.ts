@@ -158,10 +158,11 @@ describe('verifySurveyLink', () => {
   })
 
   it('never throws on any string, and accepts none but signed ones', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(fc.string({ unit: fc.constantFrom(...'ABCxyz019-_') }), { minLength: 1, maxLength: 4 }).map((p) => 'v1.' + p.join('.'))), (input) => verifySurveyLink(input, secret, now).ok === false),
-      { numRuns: 500 },
-    )
+    const refused = (input: string) => verifySurveyLink(input, secret, now).ok === false
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 40 })), refused), { numRuns: 300 })
+    // Shaped like a token, to get past the format checks to the signature.
+    const tokenLike = fc.array(fc.string({ unit: fc.constantFrom(...'ABCxyz019-_'), maxLength: 60 }), { minLength: 2, maxLength: 2 }).map((p) => 'v1.' + p.join('.'))
+    fc.assert(fc.property(tokenLike, refused), { numRuns: 300 })
   })
 
   it('refuses a signed payload that is not the link’s shape', () => {

@@ -125,6 +125,11 @@ describe('surveyEmail', () => {
     expect(email.text.split('\n')[0]).toBe(`How likely are you to recommend ${brand} to a friend or colleague?`)
   })
 
+  it('keeps the subject on one line, so no brand or message can add a mail header', () => {
+    const email = surveyEmail({ brand: 'Nordhandel\r\nBcc: everyone@example.com', locale: 'en', messages: { subject: '{brand}\nX-Spam: no' }, links: signed })
+    expect(email.subject).toBe('Nordhandel Bcc: everyone@example.com X-Spam: no')
+  })
+
   it('takes links from a function, escaping the URLs in the HTML and leaving them as they are in the text', () => {
     const url = (score: number) => `https://nordhandel.no/nps?order=NH-1042&score=${score}&q="x"`.replace('"x"', '%22x%22')
     const email = surveyEmail({ brand: 'Nordhandel', locale: 'en', links: url })
