@@ -1,8 +1,14 @@
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+// The lookbehind starts a match only where a run of local-part characters begins: a later start
+// inside the same run meets the same "@" and fails the same way, and trying each one made a long
+// run of dots cost quadratic time.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
 
 // A run that may be a phone number: an optional + or 00, then digits with single spaces,
 // hyphens, dots or brackets between them, at least 7 digits long, not inside a longer word.
-const NUMBERISH = /(?<![\p{L}\p{N}])(?:\+|\(\+?)?\d(?:[ .\-()/]{0,2}\d){6,}\)?(?![\p{L}\p{N}]|[.,]\d)/gu
+// A run of 25 or more digits is never a phone (those have at most 15), so the first alternative
+// takes it whole and it is left as written; that bounds how far the second one can scan from any
+// start, which keeps the whole pass linear on hostile input such as "1.1.1.…".
+const NUMBERISH = /(?<![\p{L}\p{N}])(?:\+|\(\+?)?(?:(?:\d[ .\-()/]{0,2}){24,}\d\)?|\d(?:[ .\-()/]{0,2}\d){6,23}\)?(?![\p{L}\p{N}]|[.,]\d))/gu
 
 // Words that say the number after them is not a phone: orders, invoices, cards, accounts.
 const NOT_A_PHONE = /(?:#|\b(?:order|ordre|ordrenummer|ordernummer|bestilling|bestillingsnummer|tilaus|tilausnumero|pöntun|invoice|faktura|lasku|ref|reference|referanse|kundenummer|kundnummer|customer|konto|account|nr|no)\.?:?)\s*$/iu
@@ -40,5 +46,5 @@ function isPhone(run: string, before: string): boolean {
 export function redact(text: string): string {
   return text
     .replace(EMAIL, '[e-mail]')
-    .replace(NUMBERISH, (run, offset: number, whole: string) => (isPhone(run.trim(), whole.slice(Math.max(0, offset - 30), offset)) ? '[phone]' : run))
+    .replace(NUMBERISH, (run, offset: number, whole: string) => (run.replace(/\D/g, '').length < 25 && isPhone(run.trim(), whole.slice(Math.max(0, offset - 30), offset)) ? '[phone]' : run))
 }
