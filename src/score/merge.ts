@@ -1,22 +1,45 @@
-import { tallyOf } from './tallyOf'
-import { tally } from './tally'
+import { fail } from './fail'
+import { checkedTally } from './tallyOf'
 import type { Tally } from './types'
 
 /**
- * Adds tallies up. Counting is associative, so tallies made per shard, day, worker or database
- * partition merge into exactly the tally of all the scores together. Each tally is checked,
- * which makes `merge(t)` the way to validate a tally read from storage or another process.
+ * Adds tallies up, in one pass. Counting is associative, so tallies made per shard, day, worker
+ * or database partition merge into exactly the tally of all the scores together; weighted
+ * tallies keep their sum of squared weights exact too (an unweighted tally adds its `total`:
+ * all its weights are 1). Each tally is checked, which makes `merge(t)` the way to validate a
+ * tally read from storage or another process.
  *
- * @throws RangeError for a tally with a negative or non-finite count or a total that is not
- * the sum of the counts.
+ * Takes the tallies as arguments or as one array or iterable of tallies: pass a large array
+ * as it is (`merge(rows)`), since spreading a million arguments exceeds what engines allow.
+ *
+ * @throws RangeError showing the fields and the index of the first tally with a negative or
+ * non-finite count, a total that is not the sum of the counts, or a `squaredWeights` outside
+ * [0, total²] (`invalid tally: -1,0,2,1 at index 3`); TypeError when one argument is neither a
+ * tally nor an iterable.
  * @example
  * merge(tally([10, 3]), tally([9])) // → { detractors: 1, passives: 0, promoters: 2, total: 3 }
+ * merge(perDay) // an array of 100 000 tallies → their sum
  * merge() // → { detractors: 0, passives: 0, promoters: 0, total: 0 }
  */
-export const merge = (...tallies: Tally[]): Tally =>
-  // A tally is a weighted tally of one detractor, one passive and one promoter score (0, 7, 9):
-  // weighing them with the counts adds the tallies up, and checks each count on the way.
-  tally(
-    tallies.flatMap(() => [0, 7, 9]),
-    tallies.flatMap((t) => (tallyOf(t), [t.detractors, t.passives, t.promoters])),
-  )
+export const merge = (...tallies: readonly Tally[] | [Iterable<Tally>]): Tally => {
+  // One argument that is not a tally is the collection of tallies itself.
+  const list = (tallies.length == 1 && !('total' in Object(tallies[0])) ? tallies[0] : tallies) as Iterable<Tally>
+  if (!(Symbol.iterator in Object(list))) fail('tallies', list, TypeError)
+  let d = 0
+  let a = 0
+  let p = 0
+  let q = 0
+  let weighted = false
+  let i = 0
+  for (const item of list) {
+    const t = checkedTally(item, i++)
+    d += t.detractors
+    a += t.passives
+    p += t.promoters
+    // == null: absent (or a database's null) is unweighted, every weight 1, so Σw² = total.
+    q += t.squaredWeights == null ? t.total : ((weighted = true), t.squaredWeights)
+  }
+  const merged: Tally = { detractors: d, passives: a, promoters: p, total: d + a + p }
+  if (weighted) merged.squaredWeights = q
+  return merged
+}

@@ -14,6 +14,13 @@ export interface Tally {
   promoters: number
   /** detractors + passives + promoters */
   total: number
+  /**
+   * Weighted tallies only: the sum of the squared weights, Σw². With it the statistics use
+   * Kish's effective sample size (Σw)² / Σw² = total² / squaredWeights instead of `total`, so
+   * 100 answers weighted by 10 count as 100 answers, not 1,000. Absent means unweighted
+   * (every weight 1, so Σw² = total).
+   */
+  squaredWeights?: number
 }
 
 /** Scores in any shape: an array, a typed array (`Uint8Array`, `Float64Array`, …), any array-like or iterable. */

@@ -32,9 +32,14 @@ describe('tally', () => {
     expect(tally(gen())).toEqual({ detractors: 0, passives: 1, promoters: 1, total: 2 })
   })
 
-  it('weighs each score by its weight; total is the sum of the weights', () => {
-    expect(tally(new Uint8Array([10, 0]), [2, 0.5])).toEqual({ detractors: 0.5, passives: 0, promoters: 2, total: 2.5 })
-    expect(tally([10, 0, 8], new Float64Array([1, 0, 3]))).toEqual({ detractors: 0, passives: 3, promoters: 1, total: 4 })
+  it('weighs each score by its weight; total is the sum of the weights, squaredWeights the sum of their squares', () => {
+    expect(tally(new Uint8Array([10, 0]), [2, 0.5])).toEqual({ detractors: 0.5, passives: 0, promoters: 2, total: 2.5, squaredWeights: 4.25 })
+    expect(tally([10, 0, 8], new Float64Array([1, 0, 3]))).toEqual({ detractors: 0, passives: 3, promoters: 1, total: 4, squaredWeights: 10 })
+  })
+
+  it('carries squaredWeights only when weighted', () => {
+    expect(tally([10, 0])).not.toHaveProperty('squaredWeights')
+    expect(tally([], [])).toEqual({ detractors: 0, passives: 0, promoters: 0, total: 0, squaredWeights: 0 })
   })
 
   it('counts -0 as 0', () => {
@@ -107,7 +112,7 @@ describe('tally', () => {
     it('weights that are all 1 give the unweighted tally', () => {
       fc.assert(
         fc.property(scores, (s) => {
-          expect(tally(s, s.map(() => 1))).toEqual(tally(s))
+          expect(tally(s, s.map(() => 1))).toEqual({ ...tally(s), squaredWeights: s.length })
         }),
       )
     })
@@ -116,7 +121,12 @@ describe('tally', () => {
       fc.assert(
         fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 5 }))), (pairs) => {
           const repeated = pairs.flatMap(([s, w]) => Array<number>(w).fill(s))
-          expect(tally(pairs.map(([s]) => s), pairs.map(([, w]) => w))).toEqual(tally(repeated))
+          const { squaredWeights, ...counts } = tally(
+            pairs.map(([s]) => s),
+            pairs.map(([, w]) => w),
+          )
+          expect(counts).toEqual(tally(repeated))
+          expect(squaredWeights).toBe(pairs.reduce((sum, [, w]) => sum + w * w, 0))
         }),
       )
     })
