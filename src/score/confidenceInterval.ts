@@ -30,6 +30,10 @@ export interface ConfidenceInterval {
  * `'wald'` uses the plain shares and is centred on the observed NPS: fine for large samples.
  * With no responses, Wald gives `NaN` bounds; adjusted Wald gives a wide interval around 0.
  *
+ * A weighted tally counts as Kish's effective sample size (Σw)² / Σw² (see {@link Tally}):
+ * weights that correct who answered (e.g. to a customer base's mix) widen the interval as much
+ * as they should; with all weights equal it is the unweighted interval.
+ *
  * @throws RangeError for a `level` outside (0, 1); TypeError for an unknown `method`.
  * @example
  * confidenceInterval({ detractors: 20, passives: 30, promoters: 50, total: 100 })

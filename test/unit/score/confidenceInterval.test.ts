@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { confidenceInterval, nps } from '../../../src/score'
+import { confidenceInterval, nps, standardError, tally } from '../../../src/score'
 
 const example = { detractors: 20, passives: 30, promoters: 50, total: 100 }
 const counts = fc.tuple(fc.nat(300), fc.nat(300), fc.nat(300)).filter(([d, a, p]) => d + a + p > 0)
@@ -74,6 +74,69 @@ describe('confidenceInterval', () => {
   it('refuses an unknown method with a TypeError naming method', () => {
     expect(() => confidenceInterval(example, { method: 'wilson' as never })).toThrow(TypeError)
     expect(() => confidenceInterval(example, { method: 'wilson' as never })).toThrow('invalid method: wilson')
+  })
+
+  describe('weighted tallies', () => {
+    // Ten answers with unequal weights, worked independently from the raw scores and weights
+    // (Python): Σw = 13, Σw² = 23.125, Kish's effective n = 13² / 23.125 = 7.3081; shares
+    // p = 5 / 13, d = 5.5 / 13; NPS −3.8462; SE = 100·√((p + d − (p − d)²) / 7.3081) = 33.2141.
+    const scores = [10, 9, 8, 6, 3, 10, 0, 7, 9, 5]
+    const weights = [1, 2, 0.5, 1.5, 3, 1, 0.25, 2, 1, 0.75]
+
+    it('use the effective sample size (Σw)² / Σw² for the standard error and the Wald interval', () => {
+      const t = tally(scores, weights)
+      expect(t.squaredWeights).toBe(23.125)
+      expect(standardError(t)).toBeCloseTo(33.214094851061695, 10)
+      const ci = confidenceInterval(t, { method: 'wald' })
+      expect(ci.low).toBeCloseTo(-68.944583533332, 9)
+      expect(ci.high).toBeCloseTo(61.25227584102431, 9)
+    })
+
+    it('add the adjusted-Wald 0.75 + 0.75 of 3 to the effective counts', () => {
+      // p·n_eff + 0.75 and d·n_eff + 0.75 of n_eff + 3.
+      const ci = confidenceInterval(tally(scores, weights))
+      expect(ci.low).toBeCloseTo(-54.432604957623184, 9)
+      expect(ci.high).toBeCloseTo(48.97901292825769, 9)
+    })
+
+    it('are not narrowed by large weights: 100 answers weighted by 10 have the precision of 100', () => {
+      const hundred = Array.from({ length: 100 }, (_, i) => [10, 9, 8, 3, 0][i % 5]!)
+      const weighted = tally(hundred, Array<number>(100).fill(10))
+      expect(weighted.total).toBe(1000)
+      expect(standardError(weighted)).toBeCloseTo(standardError(hundred), 12)
+      expect(confidenceInterval(weighted).low).toBeCloseTo(confidenceInterval(hundred).low, 10)
+    })
+
+    it('with all weights 1 give exactly the unweighted intervals', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 80 }),
+          fc.constantFrom('wald' as const, 'adjusted-wald' as const),
+          fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+          (s, method, level) => {
+            const weighted = tally(s, s.map(() => 1))
+            expect(confidenceInterval(weighted, { method, level })).toEqual(confidenceInterval(s, { method, level }))
+            expect(standardError(weighted)).toEqual(standardError(s))
+          },
+        ),
+      )
+    })
+
+    it('with equal weights give the unweighted intervals, whatever the weight', () => {
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 80 }), fc.double({ min: 0.01, max: 1000, noNaN: true }), (s, w) => {
+          const a = confidenceInterval(tally(s, s.map(() => w)))
+          const b = confidenceInterval(s)
+          expect(a.low).toBeCloseTo(b.low, 8)
+          expect(a.high).toBeCloseTo(b.high, 8)
+        }),
+      )
+    })
+
+    it('with no weight at all behave as no responses', () => {
+      expect(confidenceInterval(tally([10, 0], [0, 0]))).toEqual(confidenceInterval([]))
+      expect(standardError(tally([], []))).toBeNaN()
+    })
   })
 
   describe('properties', () => {
