@@ -1,7 +1,4 @@
-import { category } from './category'
 import { fail } from './fail'
-import { isScore } from './isScore'
-import { tally } from './tally'
 import type { Tally } from './types'
 
 /**
@@ -20,16 +17,21 @@ export const segment = <R extends { readonly score: number }, K = string>(
 ): Map<K, Tally> => {
   if (!(Symbol.iterator in Object(responses))) fail('responses', responses, TypeError)
   if (typeof key != 'function') fail('key', key, TypeError)
-  const groups = new Map<K, Tally>()
+  // Counts per key as [detractors, passives, promoters], indexed without a branch per response
+  // (see tally); the tallies are made once per key at the end, not updated field by field.
+  const counts = new Map<K, number[]>()
   let i = 0
   for (const r of responses) {
     const s = r?.score
-    if (!isScore(s)) fail('score at index ' + i, s)
+    if (s >>> 0 !== s || s > 10) fail('score at index ' + i, s)
     const k = key(r, i++)
-    let t = groups.get(k)
-    if (!t) groups.set(k, (t = tally([])))
-    t[`${category(s)}s`]++
-    t.total++
+    let c = counts.get(k)
+    if (!c) counts.set(k, (c = [0, 0, 0]))
+    c[((s > 6) as unknown as number) + ((s > 8) as unknown as number)]!++
+  }
+  const groups = new Map<K, Tally>()
+  for (const [k, [d, a, p]] of counts as Map<K, [number, number, number]>) {
+    groups.set(k, { detractors: d, passives: a, promoters: p, total: d + a + p })
   }
   return groups
 }

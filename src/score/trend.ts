@@ -1,7 +1,6 @@
 import { fail } from './fail'
+import { localDay } from './localDay'
 import { nps } from './nps'
-import { segment } from './segment'
-import { tally } from './tally'
 import type { Tally } from './types'
 
 export interface TrendOptions {
@@ -34,10 +33,12 @@ const DAY = 864e5
  *
  * `createdAt` is read as `new Date(createdAt)` does: note that a date-only string such as
  * `'2026-03-30'` means midnight UTC, which is still March 29 in America's time zones.
+ * Linear in the responses: the time zone is asked once per UTC hour they touch, not per response.
  *
  * @throws RangeError for an unknown `timeZone` (the engine's own message, which names the
  * time zone), or naming the index and the value of the first
- * response with a bad `createdAt` or `score`; TypeError for an unknown `interval`.
+ * response with a bad `createdAt` or `score`; TypeError for an unknown `interval` or when
+ * `responses` is not iterable.
  * @example
  * trend(responses, { interval: 'week', timeZone: 'Europe/Oslo' })
  * // → [{ start: '2026-03-23', tally: {…}, nps: 12.5 }, { start: '2026-03-30', … }]
@@ -54,25 +55,46 @@ export const trend: (responses: Iterable<Timed>, options: TrendOptions) => Trend
           ? d + 1 - new Date(d * DAY).getUTCDate()
           : fail('interval', interval, TypeError)
   first(0)
-  // One formatter per call: making one costs far more than using it. An unknown time zone
-  // throws here, even with no responses: RangeError: Invalid time zone specified: Mars/Base.
-  // Swedish formats dates as ISO 8601 (2026-03-30), which Date.parse reads as that day, UTC.
-  const format = new Intl.DateTimeFormat('sv', { timeZone })
+  // An unknown time zone throws here, even with no responses: RangeError: Invalid time zone specified: Mars/Base.
+  const dayOf = localDay(timeZone)
+  if (!(Symbol.iterator in Object(responses))) fail('responses', responses, TypeError)
+  // Counted per local day, as [detractors, passives, promoters] (see tally); days go into weeks
+  // and months afterwards, once per day rather than once per response.
+  const days = new Map<number, number[]>()
+  let i = 0
+  for (const r of responses) {
+    const s = r?.score
+    if (s >>> 0 !== s || s > 10) fail('score at index ' + i, s)
+    const at = r.createdAt
+    // As new Date(at) reads it, without making a Date per response: strings are parsed alike,
+    // and numbers are cut to whole milliseconds within ±8.64e15 (TimeClip).
+    const ms = Math.trunc(
+      typeof at == 'number' ? at : typeof at == 'string' ? Date.parse(at) : at instanceof Date ? at.getTime() : +new Date(at ?? NaN),
+    )
+    if (!(Math.abs(ms) <= 8.64e15)) fail('createdAt at index ' + i, at)
+    i++
+    const day = dayOf(ms)
+    let c = days.get(day)
+    if (!c) days.set(day, (c = [0, 0, 0]))
+    c[((s > 6) as unknown as number) + ((s > 8) as unknown as number)]!++
+  }
+  const buckets = new Map<number, number[]>()
   let min = 1 / 0
   let max = -min
-  const buckets = segment(responses, ({ createdAt }, i) => {
-    const ms = +new Date(createdAt ?? NaN)
-    if (ms !== ms) fail('createdAt at index ' + i, createdAt)
-    const day = first(Date.parse(format.format(ms)) / DAY)
-    min = Math.min(min, day)
-    max = Math.max(max, day)
-    return day
-  })
+  for (const [day, [d, a, p]] of days as Map<number, [number, number, number]>) {
+    const start = first(day)
+    const c = buckets.get(start)
+    c ? ((c[0]! += d), (c[1]! += a), (c[2]! += p)) : buckets.set(start, [d, a, p])
+    min = Math.min(min, start)
+    max = Math.max(max, start)
+  }
   const result: TrendBucket[] = []
   // Walking day by day gives months of any length, in order, with the empty ones.
-  for (let day = min, t; day <= max; day++) {
+  for (let day = min; day <= max; day++) {
     if (first(day) == day) {
-      result.push({ start: new Date(day * DAY).toISOString().slice(0, 10), tally: (t = buckets.get(day) ?? tally([])), nps: nps(t) })
+      const [d, a, p] = (buckets.get(day) ?? [0, 0, 0]) as [number, number, number]
+      const tally = { detractors: d, passives: a, promoters: p, total: d + a + p }
+      result.push({ start: new Date(day * DAY).toISOString().slice(0, 10), tally, nps: nps(tally) })
     }
   }
   return result
