@@ -4,7 +4,7 @@ const DAY = 864e5
 
 /**
  * A function from a time (epoch milliseconds, an integer) to the calendar day it falls on in
- * `timeZone`, as days since 1970-01-01, at the cost of arithmetic and a Map lookup per call.
+ * `timeZone`, as days since 1970-01-01, at the cost of a Map lookup per call.
  *
  * Intl is asked for the UTC offset at each UTC hour boundary the times touch, once. An hour
  * whose two boundaries have the same offset has that offset throughout (offsets change at
@@ -42,30 +42,34 @@ export const localDay = (timeZone: string): ((ms: number) => number) => {
     if (offset === undefined) boundaries.set(hour, (offset = offsetAt(hour * 3600)))
     return offset
   }
-  // Per UTC hour: its offset, or NaN when it holds a transition, whose [second, before, after] is in cuts.
+  // Per UTC hour: its local day when the whole hour falls on one local day (most hours: the
+  // answer is then one Map lookup), else NaN and, in split, [first second of the later offset,
+  // the offset before it, the offset from it] to work the day out per time.
   const hours = new Map<number, number>()
-  const cuts = new Map<number, [number, number, number]>()
+  const split = new Map<number, [number, number, number]>()
   return (ms) => {
     const hour = Math.floor(ms / HOUR)
-    let offset = hours.get(hour)
-    if (offset === undefined) {
+    let day = hours.get(hour)
+    if (day === undefined) {
       const before = atBoundary(hour)
       const after = atBoundary(hour + 1)
-      offset = before
-      if (before !== after) {
+      day = NaN
+      if (before === after) {
+        // One offset for the hour: one day for it too, unless local midnight falls inside it.
+        const first = Math.floor((hour * HOUR + before) / DAY)
+        if (first == Math.floor((hour * HOUR + HOUR - 1 + before) / DAY)) day = first
+        else split.set(hour, [-1 / 0, before, before])
+      } else {
         // offsetAt(low) is before and offsetAt(high) is not: halve until high is the first second of after.
         let low = hour * 3600
         let high = low + 3600
         for (let mid; high - low > 1; ) offsetAt((mid = Math.floor((low + high) / 2))) === before ? (low = mid) : (high = mid)
-        cuts.set(hour, [high * SECOND, before, offsetAt(high)])
-        offset = NaN
+        split.set(hour, [high * SECOND, before, offsetAt(high)])
       }
-      hours.set(hour, offset)
+      hours.set(hour, day)
     }
-    if (offset !== offset) {
-      const [cut, before, after] = cuts.get(hour)!
-      offset = ms < cut ? before : after
-    }
-    return Math.floor((ms + offset) / DAY)
+    if (day === day) return day
+    const [cut, before, after] = split.get(hour)!
+    return Math.floor((ms + (ms < cut ? before : after)) / DAY)
   }
 }

@@ -1,5 +1,5 @@
-import { fail } from './fail'
-import { checkedTally } from './tallyOf'
+import { listOf } from './listOf'
+import { badTally, wellFormed } from './tallyOf'
 import type { Tally } from './types'
 
 /**
@@ -23,21 +23,32 @@ import type { Tally } from './types'
  */
 export const merge = (...tallies: readonly Tally[] | [Iterable<Tally>]): Tally => {
   // One argument that is not a tally is the collection of tallies itself.
-  const list = (tallies.length == 1 && !('total' in Object(tallies[0])) ? tallies[0] : tallies) as Iterable<Tally>
-  if (!(Symbol.iterator in Object(list))) fail('tallies', list, TypeError)
+  const list = tallies.length == 1 && !('total' in Object(tallies[0])) ? listOf(tallies[0] as Iterable<Tally>, 'tallies') : (tallies as Tally[])
   let d = 0
   let a = 0
   let p = 0
   let q = 0
   let weighted = false
   let i = 0
-  for (const item of list) {
-    const t = checkedTally(item, i++)
-    d += t.detractors
-    a += t.passives
-    p += t.promoters
-    // == null: absent (or a database's null) is unweighted, every weight 1, so Σw² = total.
-    q += t.squaredWeights == null ? t.total : ((weighted = true), t.squaredWeights)
+  try {
+    for (; i < list.length; i++) {
+      // Fields read once and plainly: a guard or optional chaining for a null item here would
+      // cost more than the sums, so a null item's TypeError is caught below and named instead.
+      const t = list[i]!
+      const td = t.detractors
+      const ta = t.passives
+      const tp = t.promoters
+      const tn = t.total
+      const tq = t.squaredWeights
+      if (!wellFormed(td, ta, tp, tn, tq)) badTally(t, i)
+      d += td
+      a += ta
+      p += tp
+      // == null: absent (or a database's null) is unweighted, every weight 1, so Σw² = total.
+      q += tq == null ? tn : ((weighted = true), tq)
+    }
+  } catch (error) {
+    throw list[i] == null ? badTally(list[i], i) : error
   }
   const merged: Tally = { detractors: d, passives: a, promoters: p, total: d + a + p }
   if (weighted) merged.squaredWeights = q

@@ -1,4 +1,5 @@
 import { fail } from './fail'
+import { listOf } from './listOf'
 import { localDay } from './localDay'
 import { nps } from './nps'
 import type { Tally } from './types'
@@ -43,7 +44,7 @@ const DAY = 864e5
  * trend(responses, { interval: 'week', timeZone: 'Europe/Oslo' })
  * // → [{ start: '2026-03-23', tally: {…}, nps: 12.5 }, { start: '2026-03-30', … }]
  */
-export const trend: (responses: Iterable<Timed>, options: TrendOptions) => TrendBucket[] = (responses, { interval, timeZone = 'UTC' }) => {
+export const trend: (responses: Iterable<Timed> | ArrayLike<Timed>, options: TrendOptions) => TrendBucket[] = (responses, { interval, timeZone = 'UTC' }) => {
   // Days since 1970-01-01 → the first day of its bucket. 1970-01-01 was a Thursday, so (d + 3) mod 7
   // is the days since Monday; 4e9 ≡ 3 (mod 7) keeps the sum positive for every day a Date can hold.
   const first = (d: number): number =>
@@ -57,12 +58,12 @@ export const trend: (responses: Iterable<Timed>, options: TrendOptions) => Trend
   first(0)
   // An unknown time zone throws here, even with no responses: RangeError: Invalid time zone specified: Mars/Base.
   const dayOf = localDay(timeZone)
-  if (!(Symbol.iterator in Object(responses))) fail('responses', responses, TypeError)
+  const list = listOf(responses, 'responses')
   // Counted per local day, as [detractors, passives, promoters] (see tally); days go into weeks
   // and months afterwards, once per day rather than once per response.
   const days = new Map<number, number[]>()
-  let i = 0
-  for (const r of responses) {
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!
     const s = r?.score
     if (s >>> 0 !== s || s > 10) fail('score at index ' + i, s)
     const at = r.createdAt
@@ -72,7 +73,6 @@ export const trend: (responses: Iterable<Timed>, options: TrendOptions) => Trend
       typeof at == 'number' ? at : typeof at == 'string' ? Date.parse(at) : at instanceof Date ? at.getTime() : +new Date(at ?? NaN),
     )
     if (!(Math.abs(ms) <= 8.64e15)) fail('createdAt at index ' + i, at)
-    i++
     const day = dayOf(ms)
     let c = days.get(day)
     if (!c) days.set(day, (c = [0, 0, 0]))
