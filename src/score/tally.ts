@@ -41,7 +41,5 @@ export const tally = (scores: ScoreCollection, weights?: ArrayLike<number>): Tal
     if (s >>> 0 !== s || s > 10 || !(w >= 0 && w - w == 0)) fail('score at index ' + i, weights ? [s, w] : s)
     c[((s > 6) as unknown as number) + ((s > 8) as unknown as number)]! += w
   }
-  const t: Tally = { detractors: c[0]!, passives: c[1]!, promoters: c[2]!, total: c[0]! + c[1]! + c[2]! }
-  if (weights) t.squaredWeights = q
-  return t
+  return { detractors: c[0]!, passives: c[1]!, promoters: c[2]!, total: c[0]! + c[1]! + c[2]!, ...(weights && { squaredWeights: q }) }
 }
