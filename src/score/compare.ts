@@ -1,9 +1,7 @@
 import { fail } from './fail'
 import type { IntervalMethod } from './confidenceInterval'
 import { criticalZ, upperTail } from './normal'
-import { nps } from './nps'
-import { estimate } from './standardError'
-import { tallyOf } from './tallyOf'
+import { adjustment, estimate } from './standardError'
 import type { ScoreCollection, Tally } from './types'
 
 export interface CompareOptions {
@@ -19,11 +17,14 @@ export interface CompareOptions {
 
 /** The difference NPS(a) − NPS(b) (or NPS(a) − b for a number b) and whether it is more than noise. */
 export interface Comparison {
-  /** NPS(a) − NPS(b), or NPS(a) − b, in NPS points: the observed difference, whatever the method. */
+  /**
+   * NPS(a) − NPS(b), or NPS(a) − b, in NPS points: the observed difference, or with
+   * `'adjusted-wald'` the difference of the adjusted NPS, on which its interval is centred.
+   */
   readonly difference: number
   /** Standard error of the difference, in NPS points. */
   readonly standardError: number
-  /** difference / standardError; with `'adjusted-wald'`, the difference of the adjusted NPS / standardError. */
+  /** difference / standardError */
   readonly z: number
   /** Two-sided p-value. */
   readonly pValue: number
@@ -47,12 +48,12 @@ export interface Comparison {
  *
  * `method: 'adjusted-wald'` uses the adjusted-Wald interval for the difference of two NPS of
  * Sauro and Lewis: each sample gets 3 more responses, 0.75 of them promoters and 0.75
- * detractors; the interval is centred on the difference of those adjusted NPS, with the standard
- * error √(SE²(a) + SE²(b)) of the adjusted shares, and z and the p-value follow from them
+ * detractors; `difference` is then the difference of those adjusted NPS, the standard error
+ * √(SE²(a) + SE²(b)) is that of the adjusted shares, and z and the p-value follow from them
  * (J. R. Lewis and J. Sauro, "Confidence Intervals for Net Promoter Scores" and "How to
  * Statistically Compare Two Net Promoter Scores", MeasuringU, 2021; the adjustment is the one
  * B. Rocks found best in "Interval Estimation for the 'Net Promoter Score'", The American
- * Statistician 70(4), 2016). `difference` stays the observed difference.
+ * Statistician 70(4), 2016).
  *
  * Weighted tallies count as their effective sample size (Σw)² / Σw² (see {@link Tally}).
  * With an empty sample every number is `NaN` and `significant` is false. When both samples have
@@ -72,24 +73,21 @@ export const compare: (a: Tally | ScoreCollection, b: Tally | ScoreCollection | 
   { level = 0.95, method = 'wald' } = {},
 ) => {
   const zc = criticalZ(level)
-  const adjust = method == 'wald' ? 0 : method == 'adjusted-wald' ? 0.75 : fail('method', method, TypeError)
-  const ta = tallyOf(a)
+  const adjust = adjustment(method)
   // A number is a sample without spread: its "NPS" is the target itself, its standard error 0.
-  const tb = typeof b == 'number' ? (b >= -100 && b <= 100 ? b : fail('b', b)) : tallyOf(b)
-  const [centreA, seA] = estimate(ta, adjust)
-  const [centreB, seB] = typeof tb == 'number' ? [tb, 0] : estimate(tb, adjust)
-  const difference = nps(ta) - (typeof tb == 'number' ? tb : nps(tb))
-  const centre = adjust ? centreA - centreB : difference
+  const [npsA, seA] = estimate(a, adjust)
+  const [npsB, seB] = typeof b == 'number' ? [Math.abs(b) <= 100 ? b : fail('b', b), 0] : estimate(b, adjust)
+  const difference = npsA - npsB
   const se = Math.hypot(seA, seB)
-  const z = centre / se
+  const z = difference / se
   const pValue = 2 * upperTail(Math.abs(z))
   return {
     difference,
     standardError: se,
     z,
     pValue,
-    low: centre - zc * se,
-    high: centre + zc * se,
+    low: difference - zc * se,
+    high: difference + zc * se,
     significant: pValue < 1 - level,
   }
 }

@@ -1,6 +1,5 @@
-import { fail } from './fail'
 import { criticalZ } from './normal'
-import { estimate } from './standardError'
+import { adjustment, estimate } from './standardError'
 import type { ScoreCollection, Tally } from './types'
 
 /** How to compute an interval: see {@link confidenceInterval}. */
@@ -44,7 +43,7 @@ export const confidenceInterval: (input: Tally | ScoreCollection, options?: Inte
   { level = 0.95, method = 'adjusted-wald' } = {},
 ) => {
   const z = criticalZ(level)
-  const a = method == 'wald' ? 0 : method == 'adjusted-wald' ? 0.75 : fail('method', method, TypeError)
+  const a = adjustment(method)
   const [centre, se] = estimate(input, a)
   return { low: Math.max(-100, centre - z * se), high: Math.min(100, centre + z * se), level, method }
 }

@@ -1,4 +1,4 @@
-import { fail } from './fail'
+import { listOf } from './listOf'
 import { tally } from './tally'
 import type { ScoreCollection } from './types'
 
@@ -10,13 +10,7 @@ import type { ScoreCollection } from './types'
  * histogram([10, 10, 3]) // → [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2]
  */
 export const histogram = (scores: ScoreCollection): number[] => {
-  // As in tally, word for word: brotli stores an exact copy in a few bytes, a shared helper costs more.
-  const list: ArrayLike<number> =
-    (scores as ArrayLike<number>)?.length >= 0
-      ? (scores as ArrayLike<number>)
-      : Symbol.iterator in Object(scores)
-        ? [...(scores as Iterable<number>)]
-        : fail('scores', scores, TypeError)
+  const list = listOf(scores, 'scores') as ArrayLike<number>
   const counts = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
   // tally checks every score (and names the first bad one), so the counting loop need not.
   tally(list)

@@ -1,3 +1,4 @@
+import { fail } from './fail'
 import { tallyOf } from './tallyOf'
 import type { ScoreCollection, Tally } from './types'
 
@@ -10,6 +11,10 @@ export const spread = (p: number, d: number, n: number): [number, number] => [
   (100 * (p - d)) / n,
   100 * Math.sqrt(((p /= n) + (d /= n) - (p - d) ** 2) / n),
 ]
+
+/** What adjusted Wald adds to the promoters and the detractors: 0 for `'wald'`, 0.75 for `'adjusted-wald'`. */
+export const adjustment = (method: unknown): number =>
+  method == 'wald' ? 0 : method == 'adjusted-wald' ? 0.75 : fail('method', method, TypeError)
 
 /**
  * [NPS, standard error] of a checked tally (or of scores), with `a` added to its promoters and

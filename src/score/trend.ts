@@ -1,7 +1,8 @@
 import { fail } from './fail'
-import { listOf } from './listOf'
-import { localDay } from './localDay'
+import { DAY, localDay } from './localDay'
+import { merge } from './merge'
 import { nps } from './nps'
+import { segment } from './segment'
 import type { Tally } from './types'
 
 export interface TrendOptions {
@@ -24,8 +25,6 @@ export interface Timed {
   readonly score: number
   readonly createdAt: Date | string | number
 }
-
-const DAY = 864e5
 
 /**
  * NPS over time: responses bucketed by calendar day, ISO week (Monday to Sunday) or calendar
@@ -55,47 +54,29 @@ export const trend: (responses: Iterable<Timed> | ArrayLike<Timed>, options: Tre
         : interval == 'month'
           ? d + 1 - new Date(d * DAY).getUTCDate()
           : fail('interval', interval, TypeError)
-  first(0)
   // An unknown time zone throws here, even with no responses: RangeError: Invalid time zone specified: Mars/Base.
   const dayOf = localDay(timeZone)
-  const list = listOf(responses, 'responses')
-  // Counted per local day, as [detractors, passives, promoters] (see tally); days go into weeks
-  // and months afterwards, once per day rather than once per response.
-  const days = new Map<number, number[]>()
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i]!
-    const s = r?.score
-    if (s >>> 0 !== s || s > 10) fail('score at index ' + i, s)
-    const at = r.createdAt
-    // As new Date(at) reads it, without making a Date per response: strings are parsed alike,
-    // and numbers are cut to whole milliseconds within ±8.64e15 (TimeClip).
-    const ms = Math.trunc(
-      typeof at == 'number' ? at : typeof at == 'string' ? Date.parse(at) : at instanceof Date ? at.getTime() : +new Date(at ?? NaN),
-    )
-    if (!(Math.abs(ms) <= 8.64e15)) fail('createdAt at index ' + i, at)
-    const day = dayOf(ms)
-    let c = days.get(day)
-    if (!c) days.set(day, (c = [0, 0, 0]))
-    c[((s > 6) as unknown as number) + ((s > 8) as unknown as number)]!++
-  }
-  const buckets = new Map<number, number[]>()
+  // Counted per local day by segment; days go into weeks and months afterwards, once per day
+  // rather than once per response.
   let min = 1 / 0
   let max = -min
-  for (const [day, [d, a, p]] of days as Map<number, [number, number, number]>) {
-    const start = first(day)
-    const c = buckets.get(start)
-    c ? ((c[0]! += d), (c[1]! += a), (c[2]! += p)) : buckets.set(start, [d, a, p])
-    min = Math.min(min, start)
-    max = Math.max(max, start)
-  }
+  const days = segment(responses, ({ createdAt: at }, i) => {
+    // As new Date(at) reads it, without making a Date per number or string: strings are parsed
+    // alike, and numbers are cut to whole milliseconds within ±8.64e15 (TimeClip).
+    const ms = typeof at == 'number' ? Math.trunc(at) : +(typeof at == 'string' ? Date.parse(at) : new Date(at ?? NaN))
+    const day = Math.abs(ms) <= 8.64e15 ? dayOf(ms) : fail('createdAt at index ' + i, at)
+    min = Math.min(min, day)
+    max = Math.max(max, day)
+    return day
+  })
   const result: TrendBucket[] = []
   // Walking day by day gives months of any length, in order, with the empty ones.
-  for (let day = min; day <= max; day++) {
-    if (first(day) == day) {
-      const [d, a, p] = (buckets.get(day) ?? [0, 0, 0]) as [number, number, number]
-      const tally = { detractors: d, passives: a, promoters: p, total: d + a + p }
-      result.push({ start: new Date(day * DAY).toISOString().slice(0, 10), tally, nps: nps(tally) })
-    }
+  for (let start = first(min), day = start; start <= max; start = day) {
+    const parts: Tally[] = []
+    do parts.push(days.get(day++) ?? merge())
+    while (first(day) == start)
+    const tally = merge(parts)
+    result.push({ start: new Date(start * DAY).toISOString().slice(0, 10), tally, nps: nps(tally) })
   }
   return result
 }

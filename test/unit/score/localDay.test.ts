@@ -34,7 +34,8 @@ describe('localDay', () => {
     const day = localDay('Australia/Lord_Howe')
     const check = naive('Australia/Lord_Howe')
     const cut = Date.parse('2025-10-04T15:30:00Z')
-    for (let ms = cut - 2 * 36e5; ms <= cut + 2 * 36e5; ms += 997) expect(day(ms)).toBe(check(ms))
+    for (let ms = cut - 2 * 36e5; ms <= cut + 2 * 36e5; ms += 9973) expect(day(ms)).toBe(check(ms))
+    for (let ms = cut - 5e3; ms <= cut + 5e3; ms += 250) expect(day(ms)).toBe(check(ms))
     // And the evening before, when 13:00 UTC is local midnight at UTC+11 and 13:30 at UTC+10:30.
     for (const at of ['2025-10-04T13:29:59Z', '2025-10-04T13:30:00Z', '2026-04-04T12:59:59Z', '2026-04-04T13:00:00Z']) {
       expect(day(Date.parse(at))).toBe(check(Date.parse(at)))
@@ -70,7 +71,7 @@ describe('localDay', () => {
       }),
       { numRuns: 200 },
     )
-  })
+  }, 30_000)
 
   it('refuses an unknown time zone with the engine\'s RangeError', () => {
     expect(() => localDay('Mars/Base')).toThrow(RangeError)

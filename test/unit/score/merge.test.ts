@@ -51,7 +51,6 @@ describe('merge', () => {
     ['negative', -1],
     ['NaN', NaN],
     ['infinite', Infinity],
-    ['larger than total²', 4.5],
   ])('refuses a %s squaredWeights', (_, q) => {
     expect(() => merge({ detractors: 1, passives: 0, promoters: 1, total: 2, squaredWeights: q })).toThrow(`invalid tally: 1,0,1,2,${q} at index 0`)
   })
