@@ -15,6 +15,8 @@ import {
   trend,
   type Category,
   type Comparison,
+  type CompareOptions,
+  type IntervalMethod,
   type ConfidenceInterval,
   type Score,
   type Tally,
@@ -53,6 +55,22 @@ describe('npskit/score types', () => {
     expectTypeOf(merge()).toEqualTypeOf<Tally>()
   })
 
+  it('merge takes tallies as arguments or one array or iterable of them', () => {
+    expectTypeOf(merge(tally([1]), tally([9]))).toEqualTypeOf<Tally>()
+    expectTypeOf(merge([tally([1]), tally([9])])).toEqualTypeOf<Tally>()
+    expectTypeOf(merge(new Set([tally([1])]))).toEqualTypeOf<Tally>()
+    // @ts-expect-error scores are not tallies
+    merge([1, 2])
+    // @ts-expect-error two lists are not tallies
+    merge([tally([1])], [tally([2])])
+  })
+
+  it('a weighted tally may carry squaredWeights', () => {
+    expectTypeOf<Tally['squaredWeights']>().toEqualTypeOf<number | undefined>()
+    const t: Tally = { detractors: 1, passives: 0, promoters: 1, total: 2 }
+    expectTypeOf(t).toMatchTypeOf<Tally>()
+  })
+
   it('confidenceInterval returns low, high, level and method', () => {
     const ci = confidenceInterval([1], { level: 0.9, method: 'wald' })
     expectTypeOf(ci).toEqualTypeOf<ConfidenceInterval>()
@@ -71,6 +89,16 @@ describe('npskit/score types', () => {
     expectTypeOf(c.pValue).toEqualTypeOf<number>()
   })
 
+  it('compare takes a target number and a method', () => {
+    expectTypeOf(compare(tally([9]), 40)).toEqualTypeOf<Comparison>()
+    expectTypeOf(compare([9], [3], { method: 'adjusted-wald' })).toEqualTypeOf<Comparison>()
+    expectTypeOf<CompareOptions['method']>().toEqualTypeOf<IntervalMethod | undefined>()
+    // @ts-expect-error unknown method
+    compare([9], [3], { method: 'wilson' })
+    // @ts-expect-error a target is a number, not text
+    compare([9], '40')
+  })
+
   it('sampleSize takes shares', () => {
     expectTypeOf(sampleSize(5, { promoters: 0.5, detractors: 0.2 })).toEqualTypeOf<number>()
     // @ts-expect-error shares are numbers
@@ -82,6 +110,11 @@ describe('npskit/score types', () => {
     expectTypeOf(groups).toEqualTypeOf<Map<string, Tally>>()
     // @ts-expect-error responses need a score
     segment([{ locale: 'nb' }], () => 'x')
+  })
+
+  it('segment and trend take arrays, array-likes and iterables', () => {
+    expectTypeOf(segment(new Set([{ score: 9, k: 1 }]), (r) => r.k)).toEqualTypeOf<Map<number, Tally>>()
+    expectTypeOf(trend([{ score: 9, createdAt: 0 }].values(), { interval: 'day' })).toEqualTypeOf<TrendBucket[]>()
   })
 
   it('trend returns buckets and needs an interval', () => {
