@@ -33,7 +33,8 @@ export interface Timed {
  *
  * `createdAt` is read as `new Date(createdAt)` does: note that a date-only string such as
  * `'2026-03-30'` means midnight UTC, which is still March 29 in America's time zones.
- * Linear in the responses: the time zone is asked once per UTC hour they touch, not per response.
+ * Linear in the responses: the time zone is asked about the two ends of each UTC hour they touch,
+ * not about each response.
  *
  * @throws RangeError for an unknown `timeZone` (the engine's own message, which names the
  * time zone), or naming the index and the value of the first
