@@ -5,7 +5,7 @@ import { launchWebKit, webkitAvailable, type WebKit } from '../support/webkit'
 // The delivery scenarios where Safari's engine could differ from Chromium
 // (test/support/deliveryScenarios.ts), over WebDriver. Each visitor is a fresh MiniBrowser
 // session (its own ephemeral storage); its tabs are windows of that session.
-describe.runIf(webkitAvailable())('delivery in WebKit', () => {
+describe.runIf(webkitAvailable())('delivery in WebKit', { timeout: 120_000 }, () => {
   let webkit: WebKit
   deliveryScenarios({
     entry: 'delivery-webkit',

@@ -18,7 +18,7 @@ const pages = {
   '/shop/order/5': shopPage('Order 5', scriptTag('data-journey-point="checkout-complete" data-sample-rate="0" data-debug')),
 }
 
-describe.runIf(webkitAvailable())('journey points and consent, through the script tag in WebKit', () => {
+describe.runIf(webkitAvailable())('journey points and consent, through the script tag in WebKit', { timeout: 120_000 }, () => {
   let webkit: WebKit
   let server: StaticServer
   let page: Session

@@ -25,7 +25,7 @@ const pages = {
   '/bad.html': `<!doctype html><title>Bad</title><p id=ok>shop</p>${tag('data-placement="center"')}`,
 }
 
-describe.runIf(webkitAvailable())('the script tag in WebKit', () => {
+describe.runIf(webkitAvailable())('the script tag in WebKit', { timeout: 120_000 }, () => {
   let webkit: WebKit
   let server: StaticServer
   let page: Session
@@ -140,7 +140,7 @@ describe.runIf(webkitAvailable())('the script tag in WebKit', () => {
 
 // The README's import map pins the hash of every file the first stage imports (README,
 // "Subresource Integrity"): its CDN swapped for a local copy of dist/.
-describe.runIf(webkitAvailable())('Subresource Integrity in WebKit', () => {
+describe.runIf(webkitAvailable())('Subresource Integrity in WebKit', { timeout: 120_000 }, () => {
   let webkit: WebKit
   let folder: string
 

@@ -16,7 +16,7 @@ const axePath = '/' + relative(root, createRequire(import.meta.url).resolve('axe
 const shots = root + 'test-results/screenshots/webkit-'
 type Page = Window & { __result: Promise<unknown>; __events: { name: string; detail: unknown }[]; __cspViolations: string[]; __problems: string[]; __survey: { show(): Promise<unknown> } }
 
-describe.runIf(webkitAvailable())('the survey widget in WebKit', () => {
+describe.runIf(webkitAvailable())('the survey widget in WebKit', { timeout: 120_000 }, () => {
   let webkit: WebKit
   let server: StaticServer
   let page: Session

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 
 // Safari's engine on Linux: Debian's webkit2gtk-driver gives WebKitWebDriver, a W3C WebDriver
 // server that drives MiniBrowser (WebKitGTK) under a virtual X display (xvfb). No client
-// library: the few commands these tests need are a thin typed layer over fetch.
+// library: the few commands these tests need are a thin typed layer over fetch. The suites give
+// each test two minutes (`{ timeout: 120_000 }`): each starts a fresh browser, slow on a busy machine.
 
 const miniBrowser = process.env.WEBKIT_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'
 const onPath = (name: string): string | undefined =>
@@ -160,7 +161,7 @@ export class Session {
   }
 
   /** Waits until `selector` (see `find`) matches, then returns it. */
-  async waitFor(selector: string, timeoutMs = 20_000): Promise<Element> {
+  async waitFor(selector: string, timeoutMs = 30_000): Promise<Element> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       try {
@@ -174,7 +175,7 @@ export class Session {
   }
 
   /** Polls `fn` in the page until it returns something truthy, and returns that. */
-  async waitUntil<R>(fn: () => R, timeoutMs = 20_000): Promise<Awaited<R>> {
+  async waitUntil<R>(fn: () => R, timeoutMs = 30_000): Promise<Awaited<R>> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       const value = await this.execute(fn)
@@ -228,15 +229,25 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+// Runs the command given after the parent's pid and a scratch folder, and when the command ends
+// or the parent is gone (even killed outright, when no exit handler of ours runs) removes the
+// folder and ends the whole process group.
+const watchdog = `parent=$1; dir=$2; shift 2
+"$@" &
+while kill -0 "$parent" 2>/dev/null && kill -0 $! 2>/dev/null; do sleep 1; done
+rm -rf "$dir"
+kill -TERM -$$`
+
 /**
  * Starts `xvfb-run -a WebKitWebDriver` on a free port in a process group of its own, so closing
- * it (or this process exiting) ends Xvfb and every browser with it.
+ * it, this process exiting or this process dying ends Xvfb and every browser with it.
  */
 export async function launchWebKit(): Promise<WebKit> {
   const dir = mkdtempSync(join(tmpdir(), 'npskit-webkit-'))
   const port = await freePort()
   // Our own X authority file, so xvfb-run leaves no temporary folder behind when its group is killed.
-  const child = spawn('xvfb-run', ['-a', '-f', join(dir, 'Xauthority'), 'WebKitWebDriver', `--port=${port}`], {
+  const argv = ['xvfb-run', '-a', '-f', join(dir, 'Xauthority'), 'WebKitWebDriver', `--port=${port}`]
+  const child = spawn('sh', ['-c', watchdog, 'webkit-watchdog', String(process.pid), dir, ...argv], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   })
