@@ -99,6 +99,32 @@ describe.runIf(webkitAvailable())('the survey widget in WebKit', { timeout: 120_
     expect(await page.execute(() => document.activeElement?.textContent)).toBe('Nordhandel')
   })
 
+  it('does not open a modal under a customer who is typing', async () => {
+    await open({ placement: 'modal' }, { show: false })
+    await (await page.find('#gift')).type('Happy birth')
+    await page.execute(() => void (window as unknown as Page).__survey.show())
+    await new Promise((r) => setTimeout(r, 300))
+    expect(await page.execute(() => document.querySelectorAll('npskit-survey').length)).toBe(0)
+    await page.keyboard('day!')
+    expect(await page.execute(() => (document.getElementById('gift') as HTMLInputElement).value)).toBe('Happy birthday!')
+    await page.execute(() => document.querySelector<HTMLElement>('header a')!.focus())
+    await page.waitFor('npskit-survey >>> .card')
+  })
+
+  it('works beside the host page’s own Preact app', async () => {
+    await open({}, { show: false })
+    await page.execute(() => document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: '/test/fixtures/host-preact.js' })))
+    await (await page.waitFor('#host-app button')).click()
+    await page.execute(() => void ((window as unknown as Page).__result = (window as unknown as Page).__survey.show()))
+    await (await page.waitFor('npskit-survey >>> [role=radio]:nth-of-type(9)')).click()
+    await (await page.waitFor('npskit-survey >>> [part~=skip]')).click()
+    expect(await result()).toMatchObject({ score: 8 })
+    // The host's options hook touches only the host's Preact: npskit runs its own copy.
+    expect(await page.execute(() => [document.querySelectorAll('#host-app [data-host]').length, document.querySelector('npskit-survey')?.shadowRoot?.querySelectorAll('[data-host]').length ?? 0])).toEqual([1, 0])
+    await (await page.find('#host-app button')).click()
+    expect(await (await page.find('#host-app button')).text()).toBe('Host clicks: 2')
+  })
+
   it('falls back to a <style nonce> where constructable stylesheets are missing', async () => {
     const run = async (options: { nonce?: string }) => {
       await open(options, { show: false })
