@@ -82,9 +82,14 @@ describe.runIf(browserAvailable())('README, "Host it yourself", in Chromium', ()
     const from = server.requests.length
     const chat = await browser.newPage()
     await chat.goto(server.origin + '/chat')
-    await chat.waitForFunction(() => typeof (window as unknown as { npskit?: unknown }).npskit === 'function')
-    await chat.evaluate(() => window.dispatchEvent(new CustomEvent('chat:closed')))
-    await chat.locator('npskit-survey [role=radiogroup]').waitFor()
+    // The declared trigger listens once the engine and its triggers file are in: until the survey
+    // shows, the chat keeps closing (an event sent before then is missed).
+    await expect
+      .poll(async () => {
+        await chat.evaluate(() => window.dispatchEvent(new CustomEvent('chat:closed')))
+        return chat.locator('npskit-survey [role=radiogroup]').count()
+      }, { timeout: 30_000, interval: 250 })
+      .toBe(1)
     const files = fetched(from)
     expect(files[0]).toBe('/assets/npskit@current/npskit.iife.js')
     expect(files.slice(1).every((f) => f.startsWith(`/assets/npskit@${version}/`)), files.join(' ')).toBe(true)

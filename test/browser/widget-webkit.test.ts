@@ -152,7 +152,7 @@ describe.runIf(webkitAvailable())('the survey widget in WebKit', { timeout: 120_
     expect(await page.execute(() => document.querySelector('npskit-survey')!.shadowRoot!.querySelectorAll('img').length)).toBe(0)
   })
 
-  it('stays intact on a hostile host page, and mirrors the scale right to left', async () => {
+  it('stays intact on a hostile host page', async () => {
     await open({}, { hostile: true })
     const card = await (await page.find('npskit-survey >>> .card')).rect()
     expect(card.width).toBeGreaterThan(380)
@@ -164,13 +164,16 @@ describe.runIf(webkitAvailable())('the survey widget in WebKit', { timeout: 120_
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24)
     expect(await page.execute(() => getComputedStyle(document.querySelector('npskit-survey')!.shadowRoot!.querySelector('.question')!).fontSize)).toBe('18px')
     await page.screenshot(shots + 'hostile.png')
-    for (const locale of ['ar', 'he']) {
+  })
+
+  for (const locale of ['ar', 'he']) {
+    it(`mirrors the scale right to left (${locale})`, async () => {
       await open({ locale, brand: 'Nordhandel' })
       const [zero, ten] = [await (await radio(0)).rect(), await (await radio(10)).rect()]
-      expect(zero.x, locale).toBeGreaterThan(ten.x)
+      expect(zero.x).toBeGreaterThan(ten.x)
       await page.screenshot(`${shots}rtl-${locale}.png`)
-    }
-  })
+    })
+  }
 
   it('fits a 320 px phone screen with touch targets of at least 24 px', async () => {
     // MiniBrowser's window cannot be narrower than its toolbar: the shop page runs in a 320 px frame.

@@ -21,12 +21,14 @@ export class WebDriverError extends Error {
   }
 }
 
-/** One WebDriver command: its JSON `value`, or a WebDriverError; bounded by a timeout. */
-export async function command<T>(url: string, method: 'GET' | 'POST' | 'DELETE', body?: object): Promise<T> {
+/** One WebDriver command: its JSON `value`, or a WebDriverError; bounded by `timeoutMs`. */
+export async function command<T>(url: string, method: 'GET' | 'POST' | 'DELETE', body?: object, timeoutMs = commandTimeoutMs): Promise<T> {
   const response = await fetch(url, {
     method,
     ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
-    signal: AbortSignal.timeout(commandTimeoutMs),
+    signal: AbortSignal.timeout(timeoutMs),
+  }).catch((error: Error) => {
+    throw error.name === 'TimeoutError' ? new Error(`WebDriver ${method} ${new URL(url).pathname} got no answer within ${timeoutMs / 1000} s`) : error
   })
   const { value } = (await response.json()) as { value: T & { error?: string; message?: string } }
   if (!response.ok) throw new WebDriverError(value?.error ?? String(response.status), value?.message ?? '')

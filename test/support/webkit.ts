@@ -30,8 +30,9 @@ export function webkitAvailable(): boolean {
   return false
 }
 
-// Starting Xvfb and the driver: seconds when idle, far more on a busy machine.
+// Starting Xvfb and the driver, or a browser for a session: seconds when idle, far more on a busy machine.
 const startTimeoutMs = 60_000
+const sessionTimeoutMs = 90_000
 
 export interface WebKit {
   /** A new session in a fresh MiniBrowser (WebKitWebDriver runs one at a time: close it first). */
@@ -123,7 +124,7 @@ export async function launchWebKit(): Promise<WebKit> {
             timeouts: { script: 30_000, pageLoad: 30_000, implicit: 0 },
           },
         },
-      })
+      }, sessionTimeoutMs)
       session = new Session(base, created.sessionId)
       return session
     },
