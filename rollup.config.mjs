@@ -141,8 +141,9 @@ const locales = Object.fromEntries(
 const banner = `/*! npskit v${pkg.version} | MIT */`
 const min = () => terser({ format: { comments: /^!/ }, compress: { passes: 2 } })
 
-export default [
+const parts = [
   {
+    part: 'esm',
     // The widget's entry, the score entry, and one file per locale (also the lazy chunks the
     // widget loads on demand). Chunks are named, not hashed: stable names, same bytes per version.
     // Not minified: bundlers minify anyway, and readable code is easier to debug and audit.
@@ -153,14 +154,16 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name].js',
     },
-    plugins: [cleanDist, nodeResolve(), compactCss, transpile()],
+    plugins: [nodeResolve(), compactCss, transpile()],
   },
   {
+    part: 'cjs',
     input: 'src/score.ts',
     output: { file: 'dist/score.cjs', format: 'cjs' },
     plugins: [transpile()],
   },
   {
+    part: 'email',
     // npskit/email on its own, so sharing the locale helpers with it does not move them into a chunk
     // of their own and change the widget's files. It imports the locales the widget build wrote.
     input: 'src/email.ts',
@@ -168,12 +171,14 @@ export default [
     plugins: [builtLocales, transpile()],
   },
   {
+    part: 'email-cjs',
     // Emails are written on servers, many of them CommonJS: npskit/email is one file for require().
     input: 'src/email.ts',
     output: { file: 'dist/email.cjs', format: 'cjs' },
     plugins: [transpile()],
   },
   {
+    part: 'iife',
     // The script tag, first stage: what every page pays. It sets `window.npskit` itself (no
     // `name`), so the command-queue stub a shop defined before it loaded is read, not overwritten.
     input: 'src/iife.ts',
@@ -181,6 +186,7 @@ export default [
     plugins: [handover('first-stage'), nodeResolve(), transpile(), min()],
   },
   {
+    part: 'engine',
     // The script tag, second stage: createSurvey with targeting and delivery, fetched from beside
     // the first stage once there is something to do on the page. What only some pages need
     // (declared triggers, redaction) is a chunk of its own beside it, with a stable name,
@@ -193,15 +199,32 @@ export default [
     plugins: [handover('engine'), cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {
+    part: 'ui',
     // What the script tag loads when a survey is about to show: Preact, the view and styles,
     // as one ES module with a stable name next to the script (locales come from dist/locales/).
     input: 'src/ui.ts',
     output: { file: 'dist/npskit-ui.js', format: 'es', banner },
-    plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min(), integrityManifest],
+    plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min()],
   },
   {
+    part: 'types',
     input: { index: 'src/index.ts', score: 'src/score.ts', element: 'src/element.ts', email: 'src/email.ts', ...locales },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name].d.ts' },
     plugins: [dts(), copyCtsTypes],
   },
 ]
+
+// NPSKIT_BUILD=esm,iife builds only those parts, into a dist/ the caller has emptied (the demo's
+// `npm start` builds what it serves, several parts at once, and no types). Without it, everything
+// in order: `npm run build`, which `npm test` and a publish run.
+const only = process.env.NPSKIT_BUILD?.split(',').filter(Boolean)
+const unknown = only?.filter((name) => !parts.some((p) => p.part === name))
+if (unknown?.length) throw new Error(`NPSKIT_BUILD: no part named ${unknown.join(', ')} (parts: ${parts.map((p) => p.part).join(', ')})`)
+const chosen = parts.filter((p) => !only || only.includes(p.part)).map(({ part, ...config }) => config)
+if (!only) {
+  chosen[0].plugins.unshift(cleanDist)
+  // After the last script-tag file is written (the configurations run in order).
+  chosen[parts.findIndex((p) => p.part === 'ui')].plugins.push(integrityManifest)
+}
+export default chosen
+

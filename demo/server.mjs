@@ -11,44 +11,22 @@
 // ('burst/perMinute', 'off'), DEMO_SEED (how many responses to generate when the database is
 // empty, so a first start has a dashboard worth seeing [3000]; 0 starts empty),
 // DEMO_LIFETIME_MS (exit after this long: tests use it so no server outlives them).
-import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { randomInt } from 'node:crypto'
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureBuilt } from './build.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\/]$/, '')
 const port = Number(process.env.PORT ?? 4321)
 
-function newest(dir) {
-  let latest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs)
-  }
-  return latest
-}
-
-function ensureBuilt() {
-  const built = [join(root, 'dist', 'score.js'), join(root, 'dist', 'index.js'), join(root, 'dist', 'npskit.iife.js')]
-  const sources = newest(join(root, 'src'))
-  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) return
-  console.log('dist/ is missing or stale: building…')
-  const rollup = join(root, 'node_modules', 'rollup', 'dist', 'bin', 'rollup')
-  const result = spawnSync(process.execPath, [rollup, '-c'], { cwd: root, stdio: 'inherit' })
-  if (result.status !== 0) {
-    console.error('Build failed; run `npm install` first, then `npm start` again.')
-    process.exit(1)
-  }
-}
-
-// The collector imports npskit/score from dist/, so it loads after the build.
-ensureBuilt()
-const { createCollector } = await import('./collector/index.mjs')
+// The build (when dist/ is stale) runs in other processes while this one opens the database.
+const built = ensureBuilt(root).catch((error) => {
+  console.error(error.message + '\nBuild failed; run `npm install` first, then `npm start` again.')
+  process.exit(1)
+})
 const { openDemoDatabase } = await import('./database.mjs')
-const { renderConfirmation, shopLocales } = await import('./shop/confirmation.mjs')
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -89,6 +67,10 @@ if (seedCount > 0) {
     await seed(db, { count: seedCount })
   }
 }
+// The collector imports npskit/score from dist/, so it loads after the build.
+await built
+const { createCollector } = await import('./collector/index.mjs')
+const { renderConfirmation, shopLocales } = await import('./shop/confirmation.mjs')
 const collector = createCollector({
   db,
   allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
+import { checkoutPages, scriptTag, shopPage } from '../support/journey'
 import { recordActivity } from '../support/recorder'
 import { serve, type StaticServer } from '../support/server'
 
@@ -8,9 +9,6 @@ import { serve, type StaticServer } from '../support/server'
 // through a multi-page checkout, and the consent guarantee.
 const DAY = 86_400_000
 
-const shopPage = (title: string, tag = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
-<body><h1>${title}</h1>${tag}</body></html>`
-const scriptTag = (attributes: string) => `<script src="/dist/npskit.iife.js" data-endpoint="/api/responses" data-locale="en" ${attributes}></script>`
 
 describe.runIf(browserAvailable())('journey points and consent, through the script tag in Chromium', () => {
   let browser: Browser
@@ -42,15 +40,7 @@ describe.runIf(browserAvailable())('journey points and consent, through the scri
     const context = await browser.newContext()
     const start = Date.UTC(2026, 10, 2, 10)
     await context.clock.setFixedTime(start)
-    const confirmation = (order: string) => shopPage('Order ' + order, scriptTag(`data-journey-point="checkout-complete" data-dedupe-key="${order}"`))
-    await shop(context, {
-      '/shop/product': shopPage('Ullgenser', scriptTag('')),
-      '/shop/cart': shopPage('Handlekurv', scriptTag('')),
-      '/shop/checkout': shopPage('Kasse', scriptTag('')),
-      '/shop/order/1': confirmation('ORDER-1'),
-      '/shop/order/2': confirmation('ORDER-2'),
-      '/shop/order/3': confirmation('ORDER-3'),
-    })
+    await shop(context, checkoutPages())
     const page = await context.newPage()
     for (const step of ['product', 'cart', 'checkout']) {
       await page.goto(server.origin + '/shop/' + step)

@@ -32,6 +32,10 @@ export interface ServeOptions {
   htmlHeaders?: Record<string, string>
   /** Stop by itself after this long, so a crashed test never leaves a server behind. */
   lifetimeMs?: number
+  /** Extra HTML pages by path, e.g. a fake shop's `/shop/cart` (where a browser cannot route requests itself). */
+  pages?: Record<string, string>
+  /** A script (path on this server) every HTML page loads first, e.g. `/test/fixtures/problems.js`. */
+  inject?: string
 }
 
 /** A static file server for the repository (or `dir`) on 127.0.0.1 and a random port. */
@@ -64,8 +68,13 @@ export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
       return
     }
     try {
-      const body = await readFile(file)
-      const type = types[extname(file)] ?? 'application/octet-stream'
+      const page = options.pages?.[path]
+      const type = page === undefined ? (types[extname(file)] ?? 'application/octet-stream') : types['.html']!
+      let body: string | Buffer = page ?? (await readFile(file))
+      if (options.inject && type.startsWith('text/html')) {
+        // Before everything else on the page, so it sees what the page's own scripts do.
+        body = body.toString().replace(/^(<!doctype html>)?/i, `$1<script src="${options.inject}"></script>`)
+      }
       res.writeHead(200, {
         'content-type': type,
         'cache-control': 'no-store',

@@ -16,6 +16,14 @@ export interface Opened {
   readonly problems: string[]
 }
 
+/** The shop fixture page's URL with a survey created from `options`, for any browser's driver. */
+export function surveyUrl(origin: string, options: SurveyOptions & { target?: string } = {}, open: Pick<OpenOptions, 'hostile' | 'show'> = {}): string {
+  const query = new URLSearchParams({ options: JSON.stringify({ autoCloseMs: 0, ...options }) })
+  if (open.hostile) query.set('hostile', '1')
+  if (open.show === false) query.set('show', 'no')
+  return `${origin}/test/fixtures/widget.html?${query}`
+}
+
 /** Opens the shop fixture page with a survey created from `options` (target given as a selector). */
 export async function openSurvey(browser: Browser, origin: string, options: SurveyOptions & { target?: string } = {}, open: OpenOptions = {}): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, ...open.context })
@@ -25,10 +33,7 @@ export async function openSurvey(browser: Browser, origin: string, options: Surv
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(message.type() + ': ' + message.text())
   })
-  const query = new URLSearchParams({ options: JSON.stringify({ autoCloseMs: 0, ...options }) })
-  if (open.hostile) query.set('hostile', '1')
-  if (open.show === false) query.set('show', 'no')
-  await page.goto(`${origin}/test/fixtures/widget.html?${query}`)
+  await page.goto(surveyUrl(origin, options, open))
   if (open.show !== false) await page.locator('npskit-survey .card').waitFor()
   return { page, problems }
 }
