@@ -89,7 +89,6 @@ const handedOver = {
   'src/core/decide.ts': ['decide', 'pointOf'],
   'src/targeting/environment.ts': ['readEnvironment'],
   'src/targeting/persist.ts': ['countVisit', 'loadHistory'],
-  'src/triggers/alwaysOn.ts': ['watchAlwaysOn'],
 }
 const handoverNames = Object.values(handedOver).flat()
 const handover = (side) => ({
@@ -178,7 +177,7 @@ export default [
     // `name`), so the command-queue stub a shop defined before it loaded is read, not overwritten.
     input: 'src/iife.ts',
     output: { file: 'dist/npskit.iife.js', format: 'iife', banner },
-    plugins: [handover('first-stage'), nodeResolve(), transpile(), min()],
+    plugins: [handover('first-stage'), cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {
     // The script tag, second stage: createSurvey with targeting and delivery, fetched from beside
@@ -189,7 +188,8 @@ export default [
     // The chunks import what they share with the engine from the engine itself (extra exports),
     // rather than from a third file.
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'es', banner, entryFileNames: 'npskit-engine.js', chunkFileNames: 'npskit-[name].js' },
+    // Delivery is one of them: a survey shows without it, and it follows in idle time.
+    output: { dir: 'dist', format: 'es', banner, entryFileNames: 'npskit-engine.js', chunkFileNames: 'npskit-[name].js', manualChunks: { delivery: ['src/delivery/index.ts'] } },
     plugins: [handover('engine'), cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {
