@@ -21,12 +21,12 @@ const transpile = (minify = false) =>
     jsxImportSource: 'preact',
   })
 
-// The stylesheet is a template string in src/view/styles.ts; esbuild never minifies string
-// contents, so collapse its white space here.
+// The stylesheets are template strings in src/view/styles.ts and stepStyles.ts; esbuild never
+// minifies string contents, so collapse their white space here.
 const compactCss = {
   name: 'compact-css',
   transform(code, id) {
-    if (!id.endsWith('/src/view/styles.ts')) return null
+    if (!/\/src\/view\/(styles|stepStyles)\.ts$/.test(id)) return null
     const css = code.replace(/`([^`]*)`/g, (_, body) =>
       '`' + body.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim() + '`',
     )
@@ -89,6 +89,8 @@ const handedOver = {
   'src/core/decide.ts': ['decide', 'pointOf'],
   'src/targeting/environment.ts': ['readEnvironment'],
   'src/targeting/persist.ts': ['countVisit', 'loadHistory'],
+  'src/triggers/catchAlwaysOn.ts': ['catchAlwaysOn'],
+  'src/triggers/listen.ts': ['listen'],
 }
 const handoverNames = Object.values(handedOver).flat()
 const handover = (side) => ({
@@ -195,8 +197,11 @@ export default [
   {
     // What the script tag loads when a survey is about to show: Preact, the view and styles,
     // as one ES module with a stable name next to the script (locales come from dist/locales/).
+    // The follow-up and thank-you views with their styles come after the first paint, as
+    // npskit-steps.js beside it, importing Preact from the UI itself.
     input: 'src/ui.ts',
-    output: { file: 'dist/npskit-ui.js', format: 'es', banner },
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'es', banner, entryFileNames: 'npskit-ui.js', chunkFileNames: 'npskit-[name].js' },
     plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min(), integrityManifest],
   },
   {

@@ -12,8 +12,7 @@ import { readEnvironment } from './targeting/environment'
 import { builtInLocales } from './adapters/loadLocale'
 import { quickLocale } from './core/quickLocale'
 import { countVisit, loadHistory } from './targeting/persist'
-import { ALWAYS_ON } from './triggers/alwaysOn'
-import { listen } from './triggers/listen'
+import { catchAlwaysOn } from './triggers/catchAlwaysOn'
 import type { Known } from './survey'
 import type { Survey, SurveyOptions } from './types'
 import { version } from './version'
@@ -57,15 +56,7 @@ if (before && before.version) {
   w.npskit = api
   // The always-on triggers are only caught here: the first one loads the engine, which reads it
   // (engine.ts, fire) with the same code that listens from then on.
-  const caught = (el?: Element, detail?: unknown) => void load().then(([engine, survey]) => survey && engine.fire(survey, el, detail)).catch(console.error)
-  const stops = [
-    listen(document, 'click', (e) => {
-      const el = (e.target as Element | null)?.closest?.(ALWAYS_ON.selector)
-      if (el) caught(el)
-    }, true),
-    listen(window, ALWAYS_ON.event, (e) => caught(undefined, (e as CustomEvent).detail)),
-  ]
-  const stop = () => stops.map((off) => off())
+  const stop = catchAlwaysOn((el, detail) => void load().then(([engine, survey]) => survey && engine.fire(survey, el, detail)).catch(console.error))
 
   // Calls made before the script loaded, in the order they were made.
   const queued = Array.from(before?.q ?? [])

@@ -1,11 +1,7 @@
-import { onClick } from './click'
+import { catchAlwaysOn } from './catchAlwaysOn'
 import { detailOf } from './detail'
-import { onEvent } from './event'
 import { guarded } from './guard'
 import type { TriggerDetail, TriggerFire } from './types'
-
-/** Where the always-on triggers listen: clicks on these elements, and this event on `window`. */
-export const ALWAYS_ON = { selector: '[data-npskit-trigger]', event: 'npskit:trigger' } as const
 
 /**
  * What one always-on trigger asks for: the journey point and detail of a clicked
@@ -31,21 +27,17 @@ export function alwaysOnTrigger(element: Element | undefined, detail?: unknown):
  * (with an optional `data-npskit-dedupe-key`), and `window.dispatchEvent(new CustomEvent(
  * 'npskit:trigger', { detail: { journeyPoint, dedupeKey?, metadata? } }))`. Two listeners, and
  * small: a script-tag loader can start these at once and load {@link watchSpecs} only when
- * some journey point declares `on`. (The script tag's first stage only catches them, and hands
- * each to {@link alwaysOnTrigger} in the engine.)
+ * some journey point declares `on`. (The script tag's first stage only catches them with
+ * {@link catchAlwaysOn}, and the engine reads each with {@link alwaysOnTrigger}.)
  *
  * @returns a disposer removing both listeners.
  */
 export function watchAlwaysOn(fire: TriggerFire, onError: (error: Error) => void, win: Window = window): () => void {
-  const guard = guarded(onError)
-  const run = (element: Element | undefined, detail?: unknown) => {
-    const t = alwaysOnTrigger(element, detail)
-    if (t) fire(...t)
-  }
-  const offClick = onClick(win, ALWAYS_ON.selector, guard((el: Element) => run(el)))
-  const offEvent = onEvent(win, ALWAYS_ON.event, guard((d) => run(undefined, d)))
-  return () => {
-    offClick()
-    offEvent()
-  }
+  return catchAlwaysOn(
+    guarded(onError)((element?: Element, detail?: unknown) => {
+      const t = alwaysOnTrigger(element, detail)
+      if (t) fire(...t)
+    }),
+    win,
+  )
 }
