@@ -140,6 +140,8 @@ const locales = Object.fromEntries(
 // Only the script tag carries a banner: the ESM and CJS files are for bundlers, which keep
 // /*! comments and so would ship them in every app.
 const banner = `/*! npskit v${pkg.version} | MIT */`
+// The files a page names or fetches first carry it; the chunks only they import do not.
+const entryBanner = (chunk) => (chunk.isEntry ? banner : '')
 const min = () => terser({ format: { comments: /^!/ }, compress: { passes: 2 } })
 
 export default [
@@ -191,7 +193,7 @@ export default [
     // rather than from a third file.
     preserveEntrySignatures: 'allow-extension',
     // Delivery is one of them: a survey shows without it, and it follows in idle time.
-    output: { dir: 'dist', format: 'es', banner, entryFileNames: 'npskit-engine.js', chunkFileNames: 'npskit-[name].js', manualChunks: { delivery: ['src/delivery/index.ts'] } },
+    output: { dir: 'dist', format: 'es', banner: entryBanner, entryFileNames: 'npskit-engine.js', chunkFileNames: 'npskit-[name].js', manualChunks: { delivery: ['src/delivery/index.ts'] } },
     plugins: [handover('engine'), cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {
@@ -201,7 +203,7 @@ export default [
     // npskit-steps.js beside it, importing Preact from the UI itself.
     input: 'src/ui.ts',
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'es', banner, entryFileNames: 'npskit-ui.js', chunkFileNames: 'npskit-[name].js' },
+    output: { dir: 'dist', format: 'es', banner: entryBanner, entryFileNames: 'npskit-ui.js', chunkFileNames: 'npskit-[name].js' },
     plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min(), integrityManifest],
   },
   {

@@ -7,6 +7,7 @@ import { emptyHistory, recordAnswer, recordDismiss, recordPrompt, type History }
 import { validateOptions } from './core/options'
 import { pageOf } from './core/page'
 import { pickCandidate } from './core/pickCandidate'
+import { parseQueue, upsert } from './core/queue'
 import type { Delivery } from './delivery/index'
 import { createEmitter } from './lib/emitter'
 import { randomId } from './lib/randomId'
@@ -114,6 +115,7 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
   let history: History | undefined = known.history
   // Delivery is not needed to show the question, so it is a chunk of its own (see deliver()).
   let delivery: Promise<Delivery | undefined> | undefined
+  let delivering: Delivery | undefined
   // The showing in progress: claimed before the UI has loaded, so two quick calls cannot both show.
   let current: Showing | undefined
   // The last journey point reached while consent was pending: it is tried again once granted,
@@ -159,7 +161,7 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
     return (delivery ??= import('./delivery/index').then(
       ({ createDelivery }) => {
         if (destroyed) return undefined
-        const d = createDelivery({ ...o, store, onError: report } as Parameters<typeof createDelivery>[0])
+        const d = (delivering = createDelivery({ ...o, store, onError: report } as Parameters<typeof createDelivery>[0]))
         void d.flush()
         return d
       },
@@ -173,10 +175,10 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
   }
 
   function granted(): void {
-    // Not on the way to the first paint: after a survey that is loading has shown (or failed to),
-    // when the browser is idle. A response asks for it at once (published()).
+    // Not on the way to a first paint: once a survey that is loading (a trigger in this same task
+    // starts it) has shown or failed to, when the browser is idle. A response asks for it at once.
     const later = () => whenIdle(() => void deliver())
-    if ((o.endpoint || o.send) && !destroyed) whenIdle(() => (assets ?? Promise.resolve()).then(later, later))
+    if (!destroyed) void Promise.resolve().then(() => assets).then(later, later)
   }
   if (consent === 'granted' && typeof window !== 'undefined') granted()
 
@@ -195,7 +197,13 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
   function published(kind: 'score' | 'submit', response: SurveyResponse): void {
     const r = redact && response.comment ? { ...response, comment: redact(response.comment) } : response
     if (kind === 'score') remember((h, now) => recordAnswer(h, surveyId, now))
-    void deliver()?.then((d) => d?.enqueue(r))
+    if (delivering) delivering.enqueue(r)
+    else if (deliver()) {
+      // Stored at once, as delivery stores it: a page left before delivery has arrived loses nothing,
+      // and the next page (or this one, once it arrives) sends it.
+      store.set('queue', JSON.stringify(upsert(parseQueue(store.get('queue'), Date.now()), r)))
+      void delivery!.then((d) => d?.enqueue(r))
+    }
     try {
       o.onResponse?.(r)
     } catch (error) {

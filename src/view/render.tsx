@@ -48,7 +48,6 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
   // Rendered with its styles in place before it joins the page: one insertion, one layout.
   insert()
   let gone = false
-  let latest = state
   // Only the question is needed for the first paint; the later steps follow when the browser is
   // idle, and a step that comes before them (a quick score) waits for them, not longer.
   const withSteps = () =>
@@ -64,9 +63,10 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
   if (config.placement === 'modal') root.querySelector<HTMLElement>('[tabindex="0"]')?.focus()
   return {
     update(next) {
-      latest = next
+      // Steps that wait for their views wait in order on the same load, and only the question
+      // (never after them) is applied at once.
       const apply = () => {
-        if (gone || latest !== next) return
+        if (gone) return
         model.state.value = next
         // Rendered by now. The customer just acted in the survey, so moving focus on is expected,
         // not stolen: to the text box (before a fast typist's next key), or to close on the thank-you.

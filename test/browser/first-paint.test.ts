@@ -24,7 +24,7 @@ describe.runIf(browserAvailable())('the script tag on the way to its first paint
     await Promise.all([browser?.close(), server?.close()])
   })
 
-  async function open(body: string, setup?: (page: Page) => Promise<void>): Promise<{ page: Page; fetched: () => Promise<Fetched[]> }> {
+  async function open(body: string, setup?: (page: Page) => Promise<unknown>): Promise<{ page: Page; fetched: () => Promise<Fetched[]> }> {
     const page = await browser.newPage()
     await page.route('**/dist/**', async (route) => {
       await new Promise((r) => setTimeout(r, delayMs))

@@ -47,3 +47,17 @@ describe('the steps after the question', () => {
     expect((await until(() => $('[part~=thank-you]'))).textContent).not.toBe('')
   })
 })
+
+describe('delivery, a chunk of its own after the first paint', () => {
+  it('stores a score at the click, before delivery has arrived, and sends it once it has', async () => {
+    const sent: unknown[] = []
+    const s = make({ send: async (r) => void sent.push(r) })
+    void s.show()
+    await visible()
+    $$('[role=radio]')[6]!.click()
+    const queue = JSON.parse(localStorage.getItem('npskit:queue') ?? '[]') as { score: number }[]
+    expect(queue.map((r) => r.score)).toEqual([6])
+    await until(() => sent.length > 0)
+    expect(sent).toMatchObject([{ score: 6, complete: false }])
+  })
+})
