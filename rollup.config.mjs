@@ -192,8 +192,15 @@ export default [
     // The chunks import what they share with the engine from the engine itself (extra exports),
     // rather than from a third file.
     preserveEntrySignatures: 'allow-extension',
-    // Delivery is one of them: a survey shows without it, and it follows in idle time.
-    output: { dir: 'dist', format: 'es', banner: entryBanner, entryFileNames: 'npskit-engine.js', chunkFileNames: 'npskit-[name].js', manualChunks: { delivery: ['src/delivery/index.ts'] } },
+    // Delivery is one of them (its file is delivery/index.ts, hence the name): a survey shows
+    // without it, and it follows in idle time.
+    output: {
+      dir: 'dist',
+      format: 'es',
+      banner: entryBanner,
+      entryFileNames: 'npskit-engine.js',
+      chunkFileNames: (chunk) => (chunk.facadeModuleId === resolvePath('src/delivery/index.ts') ? 'npskit-delivery.js' : 'npskit-[name].js'),
+    },
     plugins: [handover('engine'), cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {
