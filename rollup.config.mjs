@@ -155,6 +155,9 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name].js',
+      // No bare `import './x.js'` for execution order: the package declares itself free of side
+      // effects, so bundlers drop such imports and esbuild warns about each one.
+      hoistTransitiveImports: false,
     },
     plugins: [cleanDist, nodeResolve(), compactCss, transpile()],
   },
