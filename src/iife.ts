@@ -6,11 +6,11 @@
 // stage, npskit-engine.js, from beside itself, and hands everything over. When a survey is about
 // to show, it fetches the UI and the locale in the same moment, so the survey is two round trips
 // from the script tag, not three.
+import { builtInLocales } from './adapters/loadLocale'
 import { createStore } from './adapters/storage'
 import { decide, pointOf } from './core/decide'
-import { readEnvironment } from './targeting/environment'
-import { builtInLocales } from './adapters/loadLocale'
 import { quickLocale } from './core/quickLocale'
+import { readEnvironment } from './targeting/environment'
 import { countVisit, loadHistory } from './targeting/persist'
 import { catchAlwaysOn } from './triggers/catchAlwaysOn'
 import type { Known } from './survey'

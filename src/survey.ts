@@ -7,11 +7,9 @@ import { emptyHistory, recordAnswer, recordDismiss, recordPrompt, type History }
 import { validateOptions } from './core/options'
 import { pageOf } from './core/page'
 import { pickCandidate } from './core/pickCandidate'
-import { parseQueue, upsert } from './core/queue'
-import type { Delivery } from './delivery/index'
+import { laterDelivery } from './delivery/later'
 import { createEmitter } from './lib/emitter'
 import { randomId } from './lib/randomId'
-import { whenIdle } from './lib/whenIdle'
 import { countVisit, loadHistory, readEnvironment, saveHistory } from './targeting/index'
 import { localeOf } from './targeting/locale'
 import { watchAlwaysOn } from './triggers/alwaysOn'
@@ -113,9 +111,8 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
   const events = createEmitter<SurveyEvents>((error) => report(error, false))
   let consent: Consent = o.consent ?? 'granted'
   let history: History | undefined = known.history
-  // Delivery is not needed to show the question, so it is a chunk of its own (see deliver()).
-  let delivery: Promise<Delivery | undefined> | undefined
-  let delivering: Delivery | undefined
+  // Not needed to show the question: a chunk of its own, after the first paint.
+  const delivery = laterDelivery(o, store, (error) => report(error))
   // The showing in progress: claimed before the UI has loaded, so two quick calls cannot both show.
   let current: Showing | undefined
   // The last journey point reached while consent was pending: it is tried again once granted,
@@ -154,31 +151,9 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
     saveHistory(store, (history = change(memory(), Date.now())))
   }
 
-  // Delivery, loaded once: what earlier pages left queued goes out when it arrives, and from then
-  // on every response as it comes in. Without an endpoint or `send` there is nothing to deliver.
-  function deliver(): Promise<Delivery | undefined> | undefined {
-    if (!(o.endpoint || o.send)) return undefined
-    return (delivery ??= import('./delivery/index').then(
-      ({ createDelivery }) => {
-        if (destroyed) return undefined
-        const d = (delivering = createDelivery({ ...o, store, onError: report } as Parameters<typeof createDelivery>[0]))
-        void d.flush()
-        return d
-      },
-      (error: unknown) => {
-        // The next response tries again.
-        delivery = undefined
-        report(error)
-        return undefined
-      },
-    ))
-  }
-
   function granted(): void {
-    // Not on the way to a first paint: once a survey that is loading (a trigger in this same task
-    // starts it) has shown or failed to, when the browser is idle. A response asks for it at once.
-    const later = () => whenIdle(() => void deliver())
-    if (!destroyed) void Promise.resolve().then(() => assets).then(later, later)
+    // After a survey that is loading has shown or failed to, when the browser is idle.
+    if (!destroyed) delivery.start(() => assets)
   }
   if (consent === 'granted' && typeof window !== 'undefined') granted()
 
@@ -197,13 +172,7 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
   function published(kind: 'score' | 'submit', response: SurveyResponse): void {
     const r = redact && response.comment ? { ...response, comment: redact(response.comment) } : response
     if (kind === 'score') remember((h, now) => recordAnswer(h, surveyId, now))
-    if (delivering) delivering.enqueue(r)
-    else if (deliver()) {
-      // Stored at once, as delivery stores it: a page left before delivery has arrived loses nothing,
-      // and the next page (or this one, once it arrives) sends it.
-      store.set('queue', JSON.stringify(upsert(parseQueue(store.get('queue'), Date.now()), r)))
-      void delivery!.then((d) => d?.enqueue(r))
-    }
+    delivery.enqueue(r)
     try {
       o.onResponse?.(r)
     } catch (error) {
@@ -375,7 +344,7 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
       hide()
       destroyed = true
       stopAll(triggers)
-      void delivery?.then((d) => d?.destroy())
+      delivery.destroy()
       events.clear()
     },
     on(event, handler) {
