@@ -21,12 +21,12 @@ const transpile = (minify = false) =>
     jsxImportSource: 'preact',
   })
 
-// The stylesheet is a template string in src/view/styles.ts; esbuild never minifies string
-// contents, so collapse its white space here.
+// The stylesheets are template strings in src/view/styles.ts and stepStyles.ts; esbuild never
+// minifies string contents, so collapse their white space here.
 const compactCss = {
   name: 'compact-css',
   transform(code, id) {
-    if (!id.endsWith('/src/view/styles.ts')) return null
+    if (!/\/src\/view\/(styles|stepStyles)\.ts$/.test(id)) return null
     const css = code.replace(/`([^`]*)`/g, (_, body) =>
       '`' + body.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim() + '`',
     )
@@ -89,7 +89,8 @@ const handedOver = {
   'src/core/decide.ts': ['decide', 'pointOf'],
   'src/targeting/environment.ts': ['readEnvironment'],
   'src/targeting/persist.ts': ['countVisit', 'loadHistory'],
-  'src/triggers/alwaysOn.ts': ['watchAlwaysOn'],
+  'src/triggers/catchAlwaysOn.ts': ['catchAlwaysOn'],
+  'src/triggers/listen.ts': ['listen'],
 }
 const handoverNames = Object.values(handedOver).flat()
 const handover = (side) => ({
@@ -139,6 +140,8 @@ const locales = Object.fromEntries(
 // Only the script tag carries a banner: the ESM and CJS files are for bundlers, which keep
 // /*! comments and so would ship them in every app.
 const banner = `/*! npskit v${pkg.version} | MIT */`
+// The files a page names or fetches first carry it; the chunks only they import do not.
+const entryBanner = (chunk) => (chunk.isEntry ? banner : '')
 const min = () => terser({ format: { comments: /^!/ }, compress: { passes: 2 } })
 
 const parts = [
@@ -153,6 +156,9 @@ const parts = [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name].js',
+      // No bare `import './x.js'` for execution order: the package declares itself free of side
+      // effects, so bundlers drop such imports and esbuild warns about each one.
+      hoistTransitiveImports: false,
     },
     plugins: [nodeResolve(), compactCss, transpile()],
   },
@@ -183,7 +189,7 @@ const parts = [
     // `name`), so the command-queue stub a shop defined before it loaded is read, not overwritten.
     input: 'src/iife.ts',
     output: { file: 'dist/npskit.iife.js', format: 'iife', banner },
-    plugins: [handover('first-stage'), nodeResolve(), transpile(), min()],
+    plugins: [handover('first-stage'), cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {
     part: 'engine',
@@ -195,15 +201,26 @@ const parts = [
     // The chunks import what they share with the engine from the engine itself (extra exports),
     // rather than from a third file.
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'es', banner, entryFileNames: 'npskit-engine.js', chunkFileNames: 'npskit-[name].js' },
+    // Delivery is one of them (its file is delivery/index.ts, hence the name): a survey shows
+    // without it, and it follows in idle time.
+    output: {
+      dir: 'dist',
+      format: 'es',
+      banner: entryBanner,
+      entryFileNames: 'npskit-engine.js',
+      chunkFileNames: (chunk) => (chunk.facadeModuleId === resolvePath('src/delivery/index.ts') ? 'npskit-delivery.js' : 'npskit-[name].js'),
+    },
     plugins: [handover('engine'), cdnAdapters, nodeResolve(), transpile(), min()],
   },
   {
     part: 'ui',
     // What the script tag loads when a survey is about to show: Preact, the view and styles,
     // as one ES module with a stable name next to the script (locales come from dist/locales/).
+    // The follow-up and thank-you views with their styles come after the first paint, as
+    // npskit-steps.js beside it, importing Preact from the UI itself.
     input: 'src/ui.ts',
-    output: { file: 'dist/npskit-ui.js', format: 'es', banner },
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'es', banner: entryBanner, entryFileNames: 'npskit-ui.js', chunkFileNames: 'npskit-[name].js' },
     plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min()],
   },
   {

@@ -3,12 +3,17 @@
 // `window.npskit`, listens for the always-on triggers and registers a light <nps-survey>.
 // The moment there is something to do (a journey point, a queued call, a declared trigger,
 // responses left queued by an earlier page, an element on the page) it fetches the second
-// stage, npskit-engine.js, from beside itself, and hands everything over.
+// stage, npskit-engine.js, from beside itself, and hands everything over. When a survey is about
+// to show, it fetches the UI and the locale in the same moment, so the survey is two round trips
+// from the script tag, not three.
+import { builtInLocales } from './adapters/loadLocale'
 import { createStore } from './adapters/storage'
 import { decide, pointOf } from './core/decide'
+import { quickLocale } from './core/quickLocale'
 import { readEnvironment } from './targeting/environment'
 import { countVisit, loadHistory } from './targeting/persist'
-import { watchAlwaysOn } from './triggers/alwaysOn'
+import { catchAlwaysOn } from './triggers/catchAlwaysOn'
+import type { Known } from './survey'
 import type { Survey, SurveyOptions } from './types'
 import { version } from './version'
 import { handover } from 'virtual:handover'
@@ -28,27 +33,30 @@ if (before && before.version) {
   const script = document.currentScript as HTMLScriptElement | null
   const data = { ...script?.dataset }
   const jsonText = document.querySelector('script[type="application/json"][data-npskit-config]')?.textContent ?? null
+  // From a CDN by version range (npskit@0.1), the rest comes from this file's exact version:
+  // a cached first stage must never meet the next release's engine, nor that engine an older UI.
+  // A plain import(): the page's import map checks each file's integrity, and the script's nonce
+  // carries over. The engine's own import() of a file fetched here waits for this same fetch.
+  const fetchFile = (file: string) => import(new URL(file, (script?.src ?? location.href).replace(/(\/npskit@)[^/]+/, '$1' + version)).href)
   let booted: Promise<[Engine, Survey | undefined]> | undefined
+  // What the rules below already read and worked out, for the engine to take over.
+  let known: Known = {}
   const load = () =>
-    // From a CDN by version range (npskit@0.1), the rest comes from this file's exact version:
-    // a cached first stage must never meet the next release's engine, nor that engine an older UI.
-    (booted ??= (import(new URL('npskit-engine.js', (script?.src ?? location.href).replace(/(\/npskit@)[^/]+/, '$1' + version)).href) as Promise<Engine>).then((engine) => {
+    (booted ??= (fetchFile('npskit-engine.js') as Promise<Engine>).then((engine) => {
       // The survey listens for itself from now on.
       stop()
-      return [engine, engine.boot(data, jsonText, script?.nonce ?? '', handover)]
+      return [engine, engine.boot(data, jsonText, script?.nonce ?? '', handover, known)]
     }))
   const api = ((command: string, ...args: unknown[]) =>
     load()
-      .then(([, survey]) => {
-        const method = survey && command !== 'constructor' ? (survey as unknown as Record<string, unknown>)[command] : undefined
-        if (typeof method !== 'function') throw new TypeError(`npskit: cannot run "${command}"`)
-        return (method as (...a: unknown[]) => unknown).apply(survey, args)
-      })
+      .then(([engine, survey]) => engine.run(survey, command, args))
       .catch((error: unknown) => console.error(error))) as Api
   for (const name of ['trigger', 'explain', 'setConsent', 'show', 'hide', 'destroy', 'on']) api[name] = (...args: unknown[]) => api(name, ...args)
   api.version = version
   w.npskit = api
-  const stop = watchAlwaysOn((name, detail) => void api('trigger', name, detail ?? {}), console.error)
+  // The always-on triggers are only caught here: the first one loads the engine, which reads it
+  // (engine.ts, fire) with the same code that listens from then on.
+  const stop = catchAlwaysOn((el, detail) => void load().then(([engine, survey]) => survey && engine.fire(survey, el, detail)).catch(console.error))
 
   // Calls made before the script loaded, in the order they were made.
   const queued = Array.from(before?.q ?? [])
@@ -70,9 +78,12 @@ if (before && before.version) {
   // Until consent is granted nothing more is fetched by itself; a call such as
   // npskit('setConsent', 'granted') loads the rest, and the pending journey point is asked then.
   const granted = !o.consent || o.consent === 'granted'
+  // A queued show() will show (a journey point's rules say so below).
+  let shows = granted && queued.some((args) => args[0] === 'show')
   let needed = granted && (declared || queued.length > 0)
-  if (granted && !needed) {
-    try {
+  let languages: readonly string[] | undefined
+  try {
+    if (granted && !needed) {
       const store = createStore(o.storage, o.storagePrefix)
       // Responses an earlier page could not deliver: the engine sends them.
       needed = store.get('queue') !== null
@@ -82,26 +93,41 @@ if (before && before.version) {
       // answer, or a sample rate that is not a number (a mistake the engine reports), loads it.
       if (data.journeyPoint !== undefined && !needed) {
         const now = Date.now()
-        const { reason } = decide(o, countVisit(store, loadHistory(store, now, visitorId), now), { ...readEnvironment(), now, consent: 'granted', onScreen: false }, data.journeyPoint, data.dedupeKey)
+        const env = readEnvironment()
+        const history = countVisit(store, loadHistory(store, now, visitorId), now)
+        const { reason } = decide(o, history, { ...env, now, consent: 'granted', onScreen: false }, data.journeyPoint, data.dedupeKey)
         needed = !/^(al|an|di|fa|pr)/.test(reason) && !(reason === 'sampled-out' && typeof (pointOf(o, data.journeyPoint).sampleRate ?? o.sampleRate) === 'number')
+        shows = reason === 'eligible'
+        languages = env.languages
+        // The engine runs its rules on this history in this store: storage is read once per page.
+        known = { store, history }
         if (o.debug) console.info('npskit:', data.journeyPoint, reason)
       }
-    } catch {
-      needed = true
     }
+    // The shop's own locales, or a language that is not simply one of ours: the engine resolves it.
+    if (shows && !o.locales) known.locale = quickLocale(o.locale ?? 'auto', languages ?? readEnvironment().languages, builtInLocales)
+  } catch {
+    needed = true
   }
   // A CDN that fails to serve the engine is reported, never thrown into the page.
   if (needed) load().catch(console.error)
+  if (shows) {
+    // A survey is about to show: what its first paint needs comes side by side with the engine,
+    // the UI and the locale. The engine imports the same files when it gets there and reports a
+    // failure; here it would only be a duplicate.
+    fetchFile('npskit-ui.js').catch(() => {})
+    if (known.locale) fetchFile(`locales/${known.locale}.js`).catch(() => {})
+  }
 
   if (typeof customElements !== 'undefined' && !customElements.get('nps-survey')) {
     customElements.define(
       'nps-survey',
       class extends HTMLElement {
         connectedCallback() {
-          load().then(([engine]) => engine.loadElement()).then((element) => element.connectSurveyElement(this), console.error)
+          load().then(([engine]) => engine.element(this, true)).catch(console.error)
         }
         disconnectedCallback() {
-          booted?.then(([engine]) => engine.loadElement()).then((element) => element.disconnectSurveyElement(this), () => {})
+          booted?.then(([engine]) => engine.element(this)).catch(() => {})
         }
       },
     )

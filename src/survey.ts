@@ -1,17 +1,17 @@
-import { createStore } from './adapters/storage'
-import { builtInLocales, loadLocale } from './adapters/loadLocale'
+import { createStore, type Store } from './adapters/storage'
+import { loadLocale } from './adapters/loadLocale'
 import { loadUi } from './adapters/loadUi'
-import { resolveLocale } from './core/locale'
 import { decide, pointOf } from './core/decide'
 import type { Consent } from './core/eligibility'
 import { emptyHistory, recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
 import { validateOptions } from './core/options'
 import { pageOf } from './core/page'
 import { pickCandidate } from './core/pickCandidate'
-import { createDelivery, type Delivery } from './delivery/index'
+import { laterDelivery } from './delivery/later'
 import { createEmitter } from './lib/emitter'
 import { randomId } from './lib/randomId'
 import { countVisit, loadHistory, readEnvironment, saveHistory } from './targeting/index'
+import { localeOf } from './targeting/locale'
 import { watchAlwaysOn } from './triggers/alwaysOn'
 import { stopAll } from './triggers/guard'
 import type { Explanation, JourneyPoint, ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult, TriggerOptions } from './types'
@@ -70,6 +70,19 @@ function contend(priority: number): Promise<boolean> {
 }
 
 /**
+ * What the script tag's first stage (src/iife.ts) already found out before the engine arrived, so
+ * that nothing on the way to the first paint is done twice.
+ */
+export interface Known {
+  /** The store it read the visitor's history from: one storage read for all the rules. */
+  store?: Store
+  /** That history, with this page view counted. */
+  history?: History
+  /** The locale it resolved, and whose file it is already fetching. */
+  locale?: string | undefined
+}
+
+/**
  * Creates a survey. Nothing is shown, stored or sent until a survey shows, and nothing at
  * all before consent is `'granted'`; options are checked at once, and a wrong one is a
  * `TypeError` (or `RangeError`) that names it. After creation the survey never throws into
@@ -84,13 +97,22 @@ function contend(priority: number): Promise<boolean> {
  * const result = await survey.trigger('checkout-complete', { dedupeKey: 'ORDER-1042' })
  */
 export function createSurvey(options?: SurveyOptions): Survey {
+  return surveyWith(options, {})
+}
+
+/**
+ * {@link createSurvey} taking over what the script tag's first stage already knows. Not part of the
+ * package's API: only the script tag's engine calls it.
+ */
+export function surveyWith(options: SurveyOptions | undefined, known: Known): Survey {
   const o = validateOptions(options)
   const surveyId = o.surveyId ?? 'nps'
-  const store = createStore(o.storage, o.storagePrefix)
+  const store = known.store ?? createStore(o.storage, o.storagePrefix)
   const events = createEmitter<SurveyEvents>((error) => report(error, false))
   let consent: Consent = o.consent ?? 'granted'
-  let history: History | undefined
-  let delivery: Delivery | undefined
+  let history: History | undefined = known.history
+  // Not needed to show the question: a chunk of its own, after the first paint.
+  const delivery = laterDelivery(o, store, (error) => report(error))
   // The showing in progress: claimed before the UI has loaded, so two quick calls cannot both show.
   let current: Showing | undefined
   // The last journey point reached while consent was pending: it is tried again once granted,
@@ -130,11 +152,8 @@ export function createSurvey(options?: SurveyOptions): Survey {
   }
 
   function granted(): void {
-    // What earlier pages left queued goes out now, and from here on as responses come in.
-    if ((o.endpoint || o.send) && !delivery && !destroyed) {
-      delivery = createDelivery({ ...o, store, onError: report } as Parameters<typeof createDelivery>[0])
-      void delivery.flush()
-    }
+    // After a survey that is loading has shown or failed to, when the browser is idle.
+    if (!destroyed) delivery.start(() => assets)
   }
   if (consent === 'granted' && typeof window !== 'undefined') granted()
 
@@ -153,7 +172,7 @@ export function createSurvey(options?: SurveyOptions): Survey {
   function published(kind: 'score' | 'submit', response: SurveyResponse): void {
     const r = redact && response.comment ? { ...response, comment: redact(response.comment) } : response
     if (kind === 'score') remember((h, now) => recordAnswer(h, surveyId, now))
-    delivery?.enqueue(r)
+    delivery.enqueue(r)
     try {
       o.onResponse?.(r)
     } catch (error) {
@@ -168,9 +187,9 @@ export function createSurvey(options?: SurveyOptions): Survey {
   let assets: Promise<[Ui, Locale, unknown]> | undefined
   function load(): Promise<[Ui, Locale, unknown]> {
     if (!assets) {
-      const nav = typeof navigator === 'undefined' ? undefined : navigator
       const custom = o.locales ?? []
-      const code = resolveLocale(o.locale ?? 'auto', nav ? (nav.languages ?? [nav.language]) : [], [...custom.map((l) => l.code), ...builtInLocales])
+      // The script tag's first stage has resolved it (and is fetching its file) already.
+      const code = known.locale ?? localeOf(o, readEnvironment().languages)
       assets = Promise.all([
         loadUi(),
         custom.find((l) => l.code === code) ?? loadLocale(code),
@@ -325,7 +344,7 @@ export function createSurvey(options?: SurveyOptions): Survey {
       hide()
       destroyed = true
       stopAll(triggers)
-      delivery?.destroy()
+      delivery.destroy()
       events.clear()
     },
     on(event, handler) {

@@ -2,28 +2,11 @@
 // Legacy codes still sent by old systems map to today's. Bokmål and Nynorsk are the two written
 // standards of Norwegian (`no`): every Norwegian learns both at school, so either beats English.
 // Danish is not in the list: it is readable for most Norwegians, but not their language.
-const related: Readonly<Record<string, readonly string[]>> = {
-  iw: ['he'],
-  in: ['id'],
-  ji: ['yi'],
-  no: ['nb', 'nn'],
-  nb: ['no', 'nn'],
-  nn: ['nb', 'no'],
-}
+// (One string, not an object of arrays: this file is part of the script tag's 3 kB first stage.)
+const related = 'iw he,in id,ji yi,no nb nn,nb no nn,nn nb no'
 
-const normal = (tag: unknown): string => (typeof tag === 'string' ? tag.trim().toLowerCase().replace(/_/g, '-') : '')
-
-// The tags to try for one language tag, best first: the tag, then ever shorter prefixes
-// (RFC 4647 lookup), then the same for each related language. Junk gives none.
-function candidates(tag: unknown): string[] {
-  const [lang = '', ...rest] = normal(tag).split('-')
-  if (!/^[a-z]{2,8}$/.test(lang) || !rest.every((s) => /^[a-z0-9]{1,8}$/.test(s))) return []
-  const out: string[] = []
-  for (const l of [lang, ...(related[lang] ?? [])]) {
-    for (let i = rest.length; i >= 0; i--) out.push([l, ...rest.slice(0, i)].join('-'))
-  }
-  return out
-}
+/** A language tag as the lookups compare it: trimmed, lower case, `-` for `_`; junk gives `''`. */
+export const normal = (tag: unknown): string => (typeof tag === 'string' ? tag.trim().toLowerCase().replace(/_/g, '-') : '')
 
 /**
  * Picks the locale to show from the ones available. Pure: the caller passes `navigator.languages`.
@@ -52,14 +35,20 @@ export function resolveLocale(
   available: readonly string[],
   fallback = 'en',
 ): string {
-  const byKey = new Map<string, string>()
-  for (const code of Array.isArray(available) ? available : []) {
-    if (typeof code === 'string' && !byKey.has(normal(code))) byKey.set(normal(code), code)
-  }
+  const codes = Array.isArray(available) ? available.filter((code) => typeof code === 'string') : []
   const tags = [...(normal(requested) === 'auto' ? [] : [requested]), ...(Array.isArray(preferred) ? preferred : []), fallback]
   for (const tag of tags) {
-    const hit = candidates(tag).find((c) => byKey.has(c))
-    if (hit !== undefined) return byKey.get(hit)!
+    // The tag, then ever shorter prefixes (RFC 4647 lookup), then the same for each related
+    // language. Junk gives none.
+    const [lang = '', ...rest] = normal(tag).split('-')
+    if (!/^[a-z]{2,8}$/.test(lang) || rest.some((s) => !/^[a-z\d]{1,8}$/.test(s))) continue
+    for (const l of [lang, ...(related.split(',').find((r) => r.startsWith(lang + ' '))?.split(' ').slice(1) ?? [])]) {
+      for (let i = rest.length; i >= 0; i--) {
+        const key = [l, ...rest.slice(0, i)].join('-')
+        const hit = codes.find((code) => normal(code) === key)
+        if (hit !== undefined) return hit
+      }
+    }
   }
   return fallback
 }

@@ -44,14 +44,14 @@ function lastOf(list: unknown, limit: number): unknown[] {
 
 function reviveSurveys(raw: unknown): Record<string, SurveyMemory> {
   if (!isObject(raw)) return {}
-  const surveys: Record<string, SurveyMemory> = {}
-  for (const [id, value] of Object.entries(raw)) {
-    if (!isObject(value)) continue
-    const memory: { answered?: number; dismissed?: number } = {}
-    if (isTime(value.answered)) memory.answered = value.answered
-    if (isTime(value.dismissed)) memory.dismissed = value.dismissed
-    // defineProperty: plain assignment to '__proto__' would set the prototype instead.
-    Object.defineProperty(surveys, id, { value: memory, enumerable: true, writable: true, configurable: true })
-  }
-  return boundSurveys(surveys)
+  // fromEntries defines own data properties: a key such as "__proto__" stays a survey id, never a prototype.
+  return boundSurveys(
+    Object.fromEntries(
+      Object.entries(raw)
+        .filter((entry): entry is [string, Loose] => isObject(entry[1]))
+        .map(([id, value]) => [id, Object.fromEntries(times.filter((k) => isTime(value[k])).map((k) => [k, value[k]]))]),
+    ),
+  )
 }
+
+const times = ['answered', 'dismissed'] as const

@@ -3,13 +3,11 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 import { h, Fragment } from 'preact'
-import type { Signal } from '@preact/signals-core'
+import type { Signal } from './signal'
 import type { Copy } from '../core/copy'
 import type { SurveyState } from '../core/machine'
 import type { Placement, PromoterAction, Theme } from '../types'
-import { FollowUp } from './FollowUp'
 import { Scale, questionId } from './Scale'
-import { ThankYou } from './ThankYou'
 import { trapTab } from './focus'
 
 /** What the controller tells the view: texts and layout, fixed for one showing. */
@@ -36,7 +34,12 @@ export interface Model {
   readonly selected: Signal<number | undefined>
   /** The text typed so far, for the characters-left counter. */
   readonly comment: Signal<string>
+  /** The follow-up and thank-you views, once loaded (they are not needed for the first paint). */
+  readonly steps: Signal<Steps | undefined>
 }
+
+/** The views after the question, a chunk of their own (steps.ts). */
+export type Steps = typeof import('./steps')
 
 /** Everything a part of the view is given: each takes what it draws from. */
 export interface ViewProps {
@@ -50,6 +53,7 @@ export function Survey(props: ViewProps) {
   const { config, model, intents } = props
   const { copy, placement } = config
   const { step, category } = model.state.value
+  const steps = model.steps.value
   const modal = placement === 'modal'
   return (
     <div class={`root ${placement} ${config.theme}`} dir={copy.dir} lang={copy.lang}>
@@ -80,13 +84,13 @@ export function Survey(props: ViewProps) {
             <Scale {...props} />
           </>
         )}
-        {step === 'followUp' && category && (
-          <FollowUp {...props} category={category} />
+        {step === 'followUp' && category && steps && (
+          <steps.FollowUp {...props} category={category} />
         )}
         {/* Present from the start so screen readers announce the thank-you when it appears. */}
         <div role="status">
-          {step === 'thanks' && category && (
-            <ThankYou text={copy.thanks(category)} action={category === 'promoter' ? config.promoterAction : undefined} />
+          {step === 'thanks' && category && steps && (
+            <steps.ThankYou text={copy.thanks(category)} action={category === 'promoter' ? config.promoterAction : undefined} />
           )}
         </div>
       </div>

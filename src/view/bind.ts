@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core'
+import { effect } from './signal'
 import { render, type ComponentChild, type ContainerNode } from 'preact'
 
 /**

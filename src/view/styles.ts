@@ -5,6 +5,9 @@
 // --npskit-z-index) or through the options. Each default is one light-dark() pair: the
 // theme only sets color-scheme (light, dark, or both for 'auto', which then follows
 // prefers-color-scheme). The build collapses the white space.
+//
+// These are the rules the question needs, applied before the first paint; the rules only the
+// follow-up and the thank-you use are in stepStyles.ts, added in idle time after it.
 export const styles = `
 :host { all: initial !important; display: contents !important; }
 * { box-sizing: border-box; }
@@ -48,7 +51,6 @@ export const styles = `
 .inline .card { position: relative; z-index: auto; width: auto; max-width: 560px; max-height: none; box-shadow: none; }
 .question, .prompt, .thanks { display: block; margin: 0 0 8px; margin-inline-end: 36px; font-weight: 600; }
 .question { margin-bottom: 16px; font-size: 1.125em; line-height: 1.35; }
-.thanks { margin-bottom: 0; font-size: 1.0625em; font-weight: 400; }
 .close {
   position: absolute;
   top: 8px;
@@ -74,13 +76,6 @@ export const styles = `
 .anchors, .counter { min-height: 1.2em; margin-top: 6px; font-size: .8125em; color: var(--_muted); }
 .anchors { display: flex; justify-content: space-between; gap: 12px; }
 .anchors span:last-child { text-align: end; }
-textarea { display: block; width: 100%; min-height: 96px; margin: 0; padding: 8px 10px; resize: vertical; }
-textarea::placeholder { color: var(--_muted); opacity: 1; }
-.consent { display: flex; gap: 8px; align-items: flex-start; margin-top: 8px; font-size: .9375em; }
-.consent input { flex: none; width: 20px; height: 20px; margin: 1px 0 0; accent-color: var(--_accent); }
-.actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; margin-top: 12px; }
-.primary, .secondary, .action { display: inline-flex; align-items: center; min-height: 40px; padding: 8px 16px; text-decoration: none; }
-.action { margin-top: 12px; }
 :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 @media (max-width: 480px) {
   .bottom-right .card, .bottom-left .card { inset-inline: 0; bottom: 0; width: auto; max-width: none; border-radius: var(--_radius) var(--_radius) 0 0; }

@@ -108,8 +108,10 @@ describe.runIf(browserAvailable())('README snippets in Chromium', () => {
     const v = await visit(page(snippet('plain-html')))
     await expect(v.page.locator('npskit-survey [part~=question]').textContent()).resolves.toContain('Nordhandel')
     await answer(v, 4, 'For dyr frakt')
-    // The tag names a version range; everything it loads after itself is pinned to its own exact version.
-    expect(v.fromCdn).toEqual(['0.1/dist/npskit.iife.js', `${version}/dist/npskit-engine.js`, `${version}/dist/npskit-ui.js`, `${version}/dist/locales/nb.js`])
+    // The tag names a version range; everything it loads after itself is pinned to its own exact version:
+    // what the first paint needs side by side, then the later steps and delivery.
+    expect(v.fromCdn.slice(0, 4)).toEqual(['0.1/dist/npskit.iife.js', `${version}/dist/npskit-engine.js`, `${version}/dist/npskit-ui.js`, `${version}/dist/locales/nb.js`])
+    expect(v.fromCdn.slice(4).sort()).toEqual([`${version}/dist/npskit-delivery.js`, `${version}/dist/npskit-steps.js`])
     const [first, last] = [v.posted.find((p) => !p.body.complete)!, v.posted.find((p) => p.body.complete)!]
     expect(first).toMatchObject({ path: '/api/nps', body: { score: 4, locale: 'nb', journeyPoint: 'checkout-complete' } })
     expect(last.body).toMatchObject({ id: first.body.id, comment: 'For dyr frakt', complete: true })
@@ -254,6 +256,24 @@ mount(Feedback, { target: document.getElementById('app'), props: { orderNumber: 
       await v.page.close()
     })
   }
+
+  // What follows the first paint is checked as well: a survey still asks, but what was altered never runs.
+  it('Subresource Integrity: a CDN that alters npskit-steps.js gets a score counted, and no altered view shown', async () => {
+    const v = await visit(page(snippet('integrity')), {}, 'npskit-steps.js')
+    await answer(v, 3)
+    await expect.poll(() => v.problems.join('\n'), { timeout: 10_000 }).toMatch(/integrity/i)
+    expect(await v.page.locator('npskit-survey textarea').count()).toBe(0)
+    await v.page.close()
+  })
+
+  it('Subresource Integrity: a CDN that alters npskit-delivery.js gets nothing sent', async () => {
+    const v = await visit(page(snippet('integrity')), {}, 'npskit-delivery.js')
+    await v.page.locator('npskit-survey [role=radio]').nth(3).click()
+    await expect.poll(() => v.problems.join('\n'), { timeout: 10_000 }).toMatch(/integrity/i)
+    await v.page.waitForTimeout(300)
+    expect(v.posted).toEqual([])
+    await v.page.close()
+  })
 
   it('recipe: after a support chat closes, for a sticky 10 % sample', async () => {
     const v = await visit(page(snippet('recipe-support')))

@@ -21,6 +21,20 @@ export async function visible(): Promise<ShadowRoot> {
   throw new Error('the survey did not appear')
 }
 
+/**
+ * Resolves with the first truthy answer of `probe`, asked every 5 ms: the follow-up and the
+ * thank-you are a chunk of their own that arrives after the question's first paint, so a score
+ * given at once moves on when it is there.
+ */
+export async function until<T>(probe: () => T | null | undefined | false): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = probe()
+    if (found) return found
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  throw new Error('waited 1 s in vain')
+}
+
 export function text(): string {
   return shadow().querySelector('.card')?.textContent ?? ''
 }

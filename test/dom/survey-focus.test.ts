@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { $, $$, key, shadow, surveysFor, visible } from './helpers'
+import { $, $$, key, shadow, surveysFor, until, visible } from './helpers'
 
 const { make } = surveysFor(afterEach, vi)
 
@@ -21,7 +21,8 @@ describe('focus', () => {
     const three = $$('[role=radio]')[3]!
     three.focus()
     three.click()
-    expect(focused()).toBe($('textarea'))
+    const box = await until(() => $('textarea'))
+    expect(focused()).toBe(box)
     $<HTMLFormElement>('form')!.requestSubmit()
     expect(focused()).toBe($('.close'))
   })

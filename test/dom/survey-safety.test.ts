@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSurvey } from '../../src/index'
-import { $, $$, shadow, survey, surveysFor, tick, typeInto, visible } from './helpers'
+import { $, $$, shadow, survey, surveysFor, tick, typeInto, until, visible } from './helpers'
 
 const { make, current } = surveysFor(afterEach, vi)
 
@@ -58,8 +58,7 @@ describe('text is text', () => {
     await visible()
     expect($('.question')!.textContent).toContain(evil)
     $$('[role=radio]')[3]!.click()
-    await tick()
-    typeInto($<HTMLTextAreaElement>('textarea')!, evil)
+    typeInto(await until(() => $<HTMLTextAreaElement>('textarea')), evil)
     $<HTMLFormElement>('form')!.requestSubmit()
     expect((await result).comment).toBe(evil)
     await tick()

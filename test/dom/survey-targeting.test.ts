@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSurvey } from '../../src/index'
 import type { Survey, SurveyOptions } from '../../src/index'
-import { $$, tick, visible } from './helpers'
+import { $, $$, tick, until, visible } from './helpers'
 
 // The wiring of targeting into createSurvey: trigger → rules → show, history, consent.
 // The rules themselves are table-tested in test/unit/core/eligibility.test.ts.
@@ -23,7 +23,7 @@ afterEach(() => {
 async function answer(score: number): Promise<void> {
   await visible()
   $$('[role=radio]')[score]!.click()
-  await tick()
+  await until(() => $('form') ?? $('[part~=thank-you]'))
 }
 
 describe('trigger()', () => {
