@@ -1,0 +1,30 @@
+import { eraseCustomer, exportCustomer } from './customers'
+import { setFollowedUp } from './followUp'
+import { listResponses, streamResponses } from './list'
+import { deleteOlderThan } from './retention'
+import { summary } from './summaryFromRows'
+import { upsertResponse } from './upsert'
+import type { Database, Store } from './types'
+
+/**
+ * The collector's reads and writes over an open database (from openDatabase), the same SQL on
+ * PGlite and PostgreSQL.
+ *
+ * @example
+ * const store = createStore(await openDatabase({ dataDir: './npskit-data' }))
+ * await store.upsertResponse(response) // → 'created'
+ * const { nps, trend } = await store.summary({ timeZone: 'Europe/Oslo' })
+ */
+export function createStore(db: Database): Store {
+  if (typeof db?.query !== 'function' || typeof db.transaction !== 'function') throw new TypeError('db must be a Database from openDatabase()')
+  return {
+    upsertResponse: (response, options) => upsertResponse(db, response, options),
+    listResponses: (filters, page) => listResponses(db, filters, page),
+    streamResponses: (filters, options) => streamResponses(db, filters, options),
+    summary: (filters) => summary(db, filters),
+    setFollowedUp: (id, followedUp) => setFollowedUp(db, id, followedUp),
+    eraseCustomer: (who) => eraseCustomer(db, who),
+    exportCustomer: (who, options) => exportCustomer(db, who, options),
+    deleteOlderThan: (days, now) => deleteOlderThan(db, days, now),
+  }
+}

@@ -1,0 +1,38 @@
+// Erasure and access requests (GDPR articles 17 and 15): every response of one customer, found by
+// the `id` or the `email` the site put in the response's `user`.
+import { deleteResponses } from './deleteResponses'
+import { responseColumns, toStored } from './rows'
+import type { CustomerKey, Database, StoredResponse } from './types'
+
+/** The WHERE clause for a customer; e-mail addresses compare without regard to case. */
+export function customerWhere(who: CustomerKey): { sql: string; value: string } {
+  const { user, email } = Object(who) as { user?: unknown; email?: unknown }
+  if ((user === undefined) === (email === undefined)) throw new TypeError('Give exactly one of user or email')
+  const [name, value] = user !== undefined ? ['user', user] : ['email', email]
+  if (typeof value !== 'string' || value === '' || value.length > 1000) throw new TypeError(`${name} must be a non-empty string`)
+  return user !== undefined
+    ? { sql: "user_info->>'id' = $1", value }
+    : { sql: "lower(user_info->>'email') = lower($1)", value }
+}
+
+/** Deletes every response of the customer; how many. */
+export function eraseCustomer(db: Database, who: CustomerKey): Promise<number> {
+  const { sql, value } = customerWhere(who)
+  return deleteResponses(db, sql, [value])
+}
+
+/** Every response of the customer, oldest first, in batches by keyset. */
+export async function* exportCustomer(db: Database, who: CustomerKey, { batchSize = 500 } = {}): AsyncGenerator<StoredResponse> {
+  const { sql, value } = customerWhere(who)
+  const select = `SELECT ${responseColumns}, created_at::text AS "cursorAt" FROM responses WHERE ${sql}`
+  let after: [string, string] | undefined
+  for (;;) {
+    const { rows } = after
+      ? await db.query(`${select} AND (created_at, id) > ($2::timestamptz, $3::uuid) ORDER BY created_at, id LIMIT $4`, [value, ...after, batchSize])
+      : await db.query(`${select} ORDER BY created_at, id LIMIT $2`, [value, batchSize])
+    for (const { cursorAt: _, ...row } of rows) yield toStored(row)
+    if (rows.length < batchSize) return
+    const last = rows[rows.length - 1]!
+    after = [last.cursorAt, last.id]
+  }
+}

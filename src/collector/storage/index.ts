@@ -1,0 +1,23 @@
+// The collector's storage: the only module the rest of src/collector imports from storage/.
+export { createStore } from './createStore'
+export { openDatabase } from './openDatabase'
+export { migrate } from './migrate'
+export { LOCK_FILE } from './lock'
+export type {
+  CustomerKey,
+  Database,
+  OpenOptions,
+  PageOptions,
+  Queryable,
+  ResponseFilters,
+  ResponseFilters as Filters,
+  ResponseInput,
+  Stats,
+  Store,
+  StoredResponse,
+  Summary,
+  SummaryFilters,
+  TallyJson,
+  UpsertOptions,
+  UpsertOutcome,
+} from './types'

@@ -1,0 +1,14 @@
+// Every migration, in order. Each is a list of statements run in one transaction, once per
+// database; a name, once released, never changes meaning. (TypeScript modules rather than .sql
+// files: the bundle carries them, with no files to find at run time.)
+import responses from './001_responses'
+
+export interface Migration {
+  readonly name: string
+  readonly statements: readonly string[]
+}
+
+export const migrations: readonly Migration[] = [
+  // The demo collector's first migration, under the same name: its databases carry on.
+  { name: '001_responses.sql', statements: responses },
+]

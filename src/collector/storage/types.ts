@@ -1,0 +1,178 @@
+// The storage layer's types: what goes in (a validated response), what comes out (a stored row),
+// and the filters every read takes. Nothing here imports a driver.
+
+/** Anything that runs SQL: the database, or a transaction inside it. */
+export interface Queryable {
+  /** Runs one statement with `$1, $2, …` parameters. */
+  query<Row = Record<string, any>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>
+}
+
+/** An open database: PGlite in a folder (or memory) or PostgreSQL through `pg`. */
+export interface Database extends Queryable {
+  readonly driver: 'pglite' | 'postgres'
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /** Closes the connections (and releases the PGlite directory's lock). Safe to call twice. */
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** `postgres://…`: use that PostgreSQL server through `pg`. */
+  readonly url?: string
+  /** Without `url`: a folder for PGlite (created if missing), or `'memory://'` [memory]. */
+  readonly dataDir?: string
+  /** Run everything in this schema, created if missing (tests use one per run). A plain identifier. */
+  readonly schema?: string
+}
+
+/** A response as the widget sends it, already checked against schema.json. */
+export interface ResponseInput {
+  readonly id: string
+  readonly surveyId: string
+  readonly score: number
+  readonly category: 'detractor' | 'passive' | 'promoter'
+  readonly comment: string | null
+  readonly contactConsent: boolean
+  readonly journeyPoint: string | null
+  readonly locale: string
+  readonly question: string
+  readonly page: string
+  readonly user: Readonly<Record<string, string | number | boolean | null>> | null
+  readonly metadata: Readonly<Record<string, string | number | boolean | null>>
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly complete: boolean
+  readonly sdk: { readonly name: string; readonly version: string }
+}
+
+/** A stored response, as the dashboard, the inbox and the exports read it. Times are ISO 8601 (UTC). */
+export interface StoredResponse {
+  id: string
+  surveyId: string
+  score: number
+  category: 'detractor' | 'passive' | 'promoter'
+  comment: string | null
+  contactConsent: boolean
+  journeyPoint: string | null
+  locale: string
+  question: string
+  page: string
+  user: Record<string, string | number | boolean | null> | null
+  metadata: Record<string, string | number | boolean | null>
+  createdAt: string
+  updatedAt: string
+  complete: boolean
+  sdkVersion: string
+  receivedAt: string
+  /** When the inbox marked it as followed up, or null. */
+  followedUpAt: string | null
+}
+
+/** What an upsert did: a new id, a newer version of a known id, or nothing (a newer version is stored). */
+export type UpsertOutcome = 'created' | 'updated' | 'stale'
+
+export interface UpsertOptions {
+  /**
+   * Runs inside the upsert's transaction, after the response and its counts are written, unless
+   * the outcome is 'stale'. What it writes (an alerts outbox row, say) commits with the response
+   * or not at all; when it throws, nothing is stored and the upsert rejects.
+   */
+  readonly inTransaction?: (tx: Queryable, outcome: Exclude<UpsertOutcome, 'stale'>) => Promise<void>
+}
+
+/** The dashboard's filters, already checked. `from` is inclusive, `to` exclusive (ISO 8601 instants). */
+export interface ResponseFilters {
+  readonly from?: string
+  readonly to?: string
+  readonly journeyPoint?: string
+  readonly locale?: string
+  readonly category?: 'detractor' | 'passive' | 'promoter'
+  readonly hasComment?: boolean
+  readonly contactConsent?: boolean
+  readonly followedUp?: boolean
+}
+
+export interface PageOptions {
+  /** 1-based. */
+  readonly page: number
+  readonly pageSize: number
+}
+
+export interface SummaryFilters {
+  readonly from?: string
+  readonly to?: string
+  readonly journeyPoint?: string
+  readonly locale?: string
+  /** IANA zone of the weekly trend's weeks ['UTC']. */
+  readonly timeZone?: string
+  /** Confidence level of the intervals [0.95]. */
+  readonly level?: number
+  /** The end of the default period, epoch ms [Date.now()]. */
+  readonly now?: number
+}
+
+/** Who an erasure or access request is about: the `id` in the response's `user`, or its `email`. */
+export type CustomerKey = { readonly user: string; readonly email?: never } | { readonly email: string; readonly user?: never }
+
+export interface TallyJson {
+  detractors: number
+  passives: number
+  promoters: number
+  total: number
+}
+
+export interface Stats {
+  tally: TallyJson
+  /** null when there are no responses (JSON has no NaN). */
+  nps: number | null
+  low: number | null
+  high: number | null
+}
+
+/** GET /api/summary: every number the dashboard shows. */
+export interface Summary {
+  period: { from: string; to: string; timeZone: string; level: number }
+  tally: TallyJson
+  nps: number | null
+  interval: { low: number; high: number; level: number; method: string } | null
+  /** 11 counts, index = score. */
+  histogram: number[]
+  /** ISO weeks (Monday) in `timeZone`, from the first with responses to the last, gaps included. */
+  trend: ({ start: string } & Stats)[]
+  byJourneyPoint: ({ key: string } & Stats)[]
+  byLocale: ({ key: string } & Stats)[]
+  comparison: {
+    current: { from: string; to: string } & Stats
+    previous: { from: string; to: string } & Stats
+    test: {
+      difference: number
+      standardError: number
+      z: number
+      pValue: number
+      low: number
+      high: number
+      significant: boolean
+    } | null
+  }
+  /** Every journey point and locale ever stored, for the filters. */
+  journeyPoints: string[]
+  locales: string[]
+}
+
+/** The collector's storage: every read and write the server does, in SQL on either driver. */
+export interface Store {
+  upsertResponse(response: ResponseInput, options?: UpsertOptions): Promise<UpsertOutcome>
+  /** A page of responses, newest first, and how many match in all. */
+  listResponses(filters: ResponseFilters, page: PageOptions): Promise<{ items: StoredResponse[]; total: number }>
+  /** Every matching response, newest first, read in batches: memory stays flat for any count. */
+  streamResponses(filters: ResponseFilters, options?: { batchSize?: number }): AsyncIterable<StoredResponse>
+  summary(filters: SummaryFilters): Promise<Summary>
+  /** Marks a response as followed up (or not); the row, or null for an unknown id. */
+  setFollowedUp(id: string, followedUp: boolean): Promise<StoredResponse | null>
+  /** Deletes every response of a customer; how many. */
+  eraseCustomer(who: CustomerKey): Promise<number>
+  /** Every response of a customer, oldest first. */
+  exportCustomer(who: CustomerKey, options?: { batchSize?: number }): AsyncIterable<StoredResponse>
+  /** Deletes responses created more than `days` days before `now`; how many. */
+  deleteOlderThan(days: number, now?: number): Promise<number>
+}
