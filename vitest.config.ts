@@ -59,6 +59,20 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
+        test: {
+          // npskit/collector (HTTP side and storage) against PGlite, and PostgreSQL when
+          // NPSKIT_TEST_DATABASE_URL is set. One file at a time: each starts its own databases.
+          name: 'collector',
+          environment: 'node',
+          include: ['test/collector/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         test: {
           name: 'browser',
           environment: 'node',

@@ -1,0 +1,30 @@
+// The Node entry "npskit/collector": the collector server, its storage and its helpers. It only
+// re-exports; nothing runs at import. Never imported by the widget's entries.
+export { createCollector } from './collector/createCollector'
+export { createCollectorServer } from './collector/server'
+export { scheduleRetention } from './collector/scheduleRetention'
+export { validateResponse, responseSchema } from './collector/validateResponse'
+export { maxBodyBytes } from './collector/bodyLimit'
+export { createStore, openDatabase } from './collector/storage/index'
+export type { CollectorHandler } from './collector/createCollector'
+export type { CollectorOptions } from './collector/options'
+export type { ServerLimits } from './collector/server'
+export type { RateLimitOptions } from './collector/rateLimit'
+export type { Logger } from './collector/log'
+export type { Problem, SchemaRules } from './collector/validateResponse'
+export type {
+  CustomerKey,
+  Database,
+  OpenOptions,
+  PageOptions,
+  ResponseFilters,
+  ResponseInput,
+  Stats,
+  Store,
+  StoredResponse,
+  Summary,
+  SummaryFilters,
+  TallyJson,
+  UpsertOptions,
+  UpsertOutcome,
+} from './collector/storage/index'

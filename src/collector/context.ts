@@ -1,0 +1,24 @@
+import type { AdminAccess } from './adminAccess'
+import type { ResolvedOptions } from './options'
+import type { RateDecision } from './rateLimit'
+import type { Store } from './storage/index'
+
+/** What every route of one collector shares. */
+export interface Context {
+  readonly store: Store
+  readonly options: ResolvedOptions
+  readonly access: AdminAccess
+  /** The rate limit of POST /api/responses, per client address. */
+  readonly takeResponse: (key: string) => RateDecision
+  /** The rate limit of sign-in attempts, per client address. */
+  readonly takeLogin: (key: string) => RateDecision
+  /** The body cap of POST /api/responses, from the schema. */
+  readonly maxBodyBytes: number
+}
+
+/** What a request did that the last-resort error log may name: the response id, never its content. */
+export interface Trace {
+  responseId?: string
+  /** The route, as a pattern (`/api/responses/:id/followed-up`), never the raw path. */
+  route?: string
+}

@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { clientAddress } from './clientAddress'
+import type { Context, Trace } from './context'
+import { originAllowed } from './cors'
+import { HttpError, sendJson } from './httpError'
+import { parseJson, readBody } from './readBody'
+import { validateResponse } from './validateResponse'
+
+const requestedHeaders = /^[A-Za-z0-9-]+(?:\s*,\s*[A-Za-z0-9-]+)*$/
+
+function checkOrigin(req: IncomingMessage, ctx: Context): void {
+  if (!originAllowed(req, ctx.options.allowedOrigins, ctx.access.ownOrigins(req))) throw new HttpError(403, 'Origin not allowed', 'origin')
+}
+
+/** OPTIONS /api/responses: the CORS preflight of an allowed origin (its headers come from `cors`). */
+export function preflight(req: IncomingMessage, res: ServerResponse, ctx: Context, cors: Record<string, string>): void {
+  checkOrigin(req, ctx)
+  const asked = req.headers['access-control-request-headers']
+  res.writeHead(204, {
+    ...cors,
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': asked !== undefined && requestedHeaders.test(asked) ? asked : 'content-type',
+    'access-control-max-age': '86400',
+  })
+  res.end()
+}
+
+/**
+ * POST /api/responses: one response as JSON, or as text/plain from navigator.sendBeacon. 201
+ * `created`, 200 `updated` or `stale`; every refusal a 4xx naming the field.
+ */
+export async function postResponse(req: IncomingMessage, res: ServerResponse, ctx: Context, cors: Record<string, string>, trace: Trace): Promise<void> {
+  checkOrigin(req, ctx)
+  const limited = ctx.takeResponse(clientAddress(req, ctx.options.trustProxy))
+  if (!limited.ok) throw new HttpError(429, 'Too many requests', null, { 'retry-after': String(limited.retryAfter) })
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json' && type !== 'text/plain') throw new HttpError(415, 'Send application/json or text/plain', 'content-type')
+  const body = parseJson(await readBody(req, { maxBytes: ctx.maxBodyBytes, idleMs: ctx.options.bodyTimeoutMs }))
+  const checked = validateResponse(body)
+  if ('error' in checked) throw new HttpError(400, checked.error, checked.field)
+  trace.responseId = checked.response.id
+  const result = await ctx.store.upsertResponse(checked.response)
+  sendJson(res, result === 'created' ? 201 : 200, { id: checked.response.id, result }, cors)
+}
