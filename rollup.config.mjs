@@ -130,6 +130,30 @@ const builtLocales = {
   },
 }
 
+// The collector reads schema.json (the response's JSON Schema) as a module: bundled into
+// dist/collector.js, so the validator and the shipped schema are the same version.
+const json = {
+  name: 'json',
+  transform(code, id) {
+    if (!id.endsWith('.json')) return null
+    return { code: `export default ${JSON.stringify(JSON.parse(code))}`, map: null }
+  },
+}
+
+// The dashboard's page and stylesheet go beside its bundled script in dist/dashboard/, where the
+// collector serves them from (`new URL('./dashboard/', import.meta.url)` in dist/collector.js).
+const dashboardPage = {
+  name: 'dashboard-page',
+  writeBundle() {
+    mkdirSync('dist/dashboard', { recursive: true })
+    for (const file of ['dashboard.html', 'dashboard.css']) writeFileSync(`dist/dashboard/${file}`, readFileSync(`src/collector/dashboard/${file}`))
+  },
+}
+
+// What Node provides, and the database drivers: the collector's optional peer dependencies,
+// loaded only when used.
+const nodeOnly = (id) => id.startsWith('node:') || id === 'pg' || id.startsWith('@electric-sql/pglite')
+
 const locales = Object.fromEntries(
   readdirSync('src/locales')
     .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
@@ -224,10 +248,26 @@ const parts = [
     plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min()],
   },
   {
+    part: 'collector',
+    // npskit/collector, for Node: one file, readable like the ESM entries.
+    input: 'src/collector.ts',
+    output: { file: 'dist/collector.js', format: 'es' },
+    external: nodeOnly,
+    plugins: [json, transpile()],
+  },
+  {
+    part: 'dashboard',
+    // The dashboard's script with the parts of Chart.js it uses (MIT; its licence comment is kept).
+    input: 'src/collector/dashboard/dashboard.js',
+    output: { file: 'dist/dashboard/dashboard.js', format: 'es' },
+    plugins: [nodeResolve(), transpile(), min(), dashboardPage],
+  },
+  {
     part: 'types',
-    input: { index: 'src/index.ts', score: 'src/score.ts', element: 'src/element.ts', email: 'src/email.ts', ...locales },
+    input: { index: 'src/index.ts', score: 'src/score.ts', element: 'src/element.ts', email: 'src/email.ts', collector: 'src/collector.ts', ...locales },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name].d.ts' },
-    plugins: [dts(), copyCtsTypes],
+    external: nodeOnly,
+    plugins: [json, dts(), copyCtsTypes],
   },
 ]
 

@@ -1,5 +1,5 @@
 // The build `npm start` runs when dist/ is missing or older than src/: only what the demo serves
-// (the ESM entries and locales, the script tag's three stages), several parts at once, and no
+// (the ESM entries and locales, the script tag's three stages, npskit/collector and its dashboard), several parts at once, and no
 // type declarations (those are for `npm run build`, which `npm test` and a publish run). Each part
 // is its own rollup process (NPSKIT_BUILD in rollup.config.mjs), so they use every core.
 import { spawn } from 'node:child_process'
@@ -7,9 +7,9 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The demo's parts, one process each, the slowest first. */
-export const demoParts = [['engine'], ['ui'], ['esm', 'iife']]
+export const demoParts = [['engine'], ['ui'], ['dashboard'], ['esm', 'iife', 'collector']]
 /** The files the demo needs: if any is missing or older than src/, the demo builds. */
-const needed = ['score.js', 'index.js', 'npskit.iife.js', 'npskit-engine.js', 'npskit-ui.js']
+const needed = ['score.js', 'index.js', 'npskit.iife.js', 'npskit-engine.js', 'npskit-ui.js', 'collector.js', 'dashboard/dashboard.js']
 
 function newest(dir) {
   let latest = 0

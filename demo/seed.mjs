@@ -1,8 +1,8 @@
 // npm run demo:seed [-- --count 3000 --days 182 --seed 20261127 --until 2026-11-27]
 // Fills the demo's database (see demo/database.mjs) with realistic responses over six months.
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { openDemoDatabase } from './database.mjs'
-import { seed } from './seed/seed.mjs'
+import { ensureBuilt } from './build.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +20,10 @@ if (!Object.values(options).every(Number.isFinite)) {
   console.error('--count, --days and --seed must be numbers, --until a date such as 2026-11-27.')
   process.exit(1)
 }
+// The database and the store come from dist/ (npskit/collector), built first when stale.
+await ensureBuilt(fileURLToPath(new URL('..', import.meta.url)))
+const { openDemoDatabase } = await import('./database.mjs')
+const { seed } = await import('./seed/seed.mjs')
 const started = performance.now()
 const { db, where } = await openDemoDatabase().catch((error) => {
   console.error(error.message)

@@ -2,16 +2,18 @@
 // .data/ or PostgreSQL at DATABASE_URL), then serves on 127.0.0.1 (PORT, default 4321):
 //   /            Nordhandel, a demo shop whose order confirmation asks the NPS question
 //   /playground  every widget option, live, with the script tag to copy
-//   /dashboard   NPS, trends, breakdowns and the close-the-loop inbox
 //   /calculator  NPS of pasted scores
-//   /api/*       the reference collector (demo/collector/)
+//   /dashboard   NPS, trends, breakdowns and the close-the-loop inbox   } npskit/collector's
+//   /api/*       the collector                                           } createCollector
+// The collector is exactly what a shop deploys (createCollector from npskit/collector); the demo
+// only adds its own pages, through the collector's `next`.
 //
 // Environment: PORT, DATABASE_URL, DEMO_DATA_DIR ('memory://' for a throwaway database),
 // ALLOWED_ORIGINS (comma-separated origins that may post responses), RATE_LIMIT
-// ('burst/perMinute', 'off'), DEMO_SEED (how many responses to generate when the database is
-// empty, so a first start has a dashboard worth seeing [3000]; 0 starts empty),
-// DEMO_LIFETIME_MS (exit after this long: tests use it so no server outlives them).
-import { createServer } from 'node:http'
+// ('burst/perMinute', 'off'), ADMIN_TOKEN (without it the dashboard opens only on this machine),
+// DEMO_SEED (how many responses to generate when the database is empty, so a first start has a
+// dashboard worth seeing [3000]; 0 starts empty), DEMO_LIFETIME_MS (exit after this long: tests
+// use it so no server outlives them).
 import { randomInt } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
@@ -21,11 +23,13 @@ import { ensureBuilt } from './build.mjs'
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\/]$/, '')
 const port = Number(process.env.PORT ?? 4321)
 
-// The build (when dist/ is stale) runs in other processes while this one opens the database.
-const built = ensureBuilt(root).catch((error) => {
+// The collector and the database it opens come from dist/ (npskit/collector as a shop installs it),
+// so the build (when dist/ is stale; several rollup processes at once) comes first.
+await ensureBuilt(root).catch((error) => {
   console.error(error.message + '\nBuild failed; run `npm install` first, then `npm start` again.')
   process.exit(1)
 })
+const { collectorConfigFromEnv, createCollector, createCollectorServer, createStore, describeError } = await import('../dist/collector.js')
 const { openDemoDatabase } = await import('./database.mjs')
 
 const types = {
@@ -39,20 +43,11 @@ const types = {
 const pages = {
   '/': 'demo/public/index.html',
   '/playground': 'demo/public/playground.html',
-  '/dashboard': 'demo/public/dashboard.html',
   '/calculator': 'demo/public/calculator.html',
-  // The charting library, straight from node_modules: one UMD file, no build step.
-  '/vendor/chart.js': 'node_modules/chart.js/dist/chart.umd.min.js',
 }
 // The demo pages follow the same strict policy a careful shop would set.
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 const securityHeaders = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' }
-
-function rateLimitFrom(value) {
-  if (value === 'off') return false
-  const [burst, perMinute] = (value ?? '').split('/').map(Number)
-  return burst > 0 && perMinute > 0 ? { burst, perMinute } : {}
-}
 
 const { db, where } = await openDemoDatabase().catch((error) => {
   console.error(error.message)
@@ -67,15 +62,16 @@ if (seedCount > 0) {
     await seed(db, { count: seedCount })
   }
 }
-// The collector imports npskit/score from dist/, so it loads after the build.
-await built
-const { createCollector } = await import('./collector/index.mjs')
 const { renderConfirmation, shopLocales } = await import('./shop/confirmation.mjs')
-const collector = createCollector({
-  db,
-  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-  rateLimit: rateLimitFrom(process.env.RATE_LIMIT),
-})
+// The same settings as npskit-collector reads (the README's table), with the demo's port and data.
+let settings
+try {
+  settings = collectorConfigFromEnv({ ...process.env, PORT: undefined, DATA_DIR: undefined, DATABASE_URL: undefined }).collector
+} catch (error) {
+  console.error(error.message)
+  process.exit(1)
+}
+const collector = createCollector({ store: createStore(db), timeZone: 'Europe/Oslo', ...settings })
 
 async function readForm(req) {
   let body = ''
@@ -86,9 +82,15 @@ async function readForm(req) {
   return new URLSearchParams(body)
 }
 
-async function handle(req, res) {
-  if (await collector(req, res)) return
-  const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost')
+async function demoPages(req, res) {
+  let url
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost')
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
+    return
+  }
+  const { pathname, searchParams } = url
   if (pathname === '/favicon.ico') {
     res.writeHead(204).end()
     return
@@ -126,12 +128,14 @@ async function handle(req, res) {
   }
 }
 
-const server = createServer((req, res) => {
-  handle(req, res).catch((error) => {
-    console.error(error)
-    if (!res.headersSent) res.writeHead(500).end()
-  })
-})
+const server = createCollectorServer((req, res) =>
+  collector(req, res, () =>
+    demoPages(req, res).catch((error) => {
+      console.error(`[demo] ${describeError(error)}`)
+      if (!res.headersSent) res.writeHead(500).end()
+    }),
+  ),
+)
 
 let closing = false
 async function shutdown() {
@@ -155,6 +159,9 @@ server.listen(port, '127.0.0.1', () => {
       `  ${base}/playground  every widget option, live, with its script tag\n` +
       `  ${base}/dashboard   NPS, trends and the close-the-loop inbox\n` +
       `  ${base}/calculator  NPS calculator built on npskit/score\n` +
+      (settings.adminToken
+        ? 'The dashboard asks for ADMIN_TOKEN.\n'
+        : 'No ADMIN_TOKEN: the dashboard and the admin routes answer only requests from this machine (loopback).\n') +
       `Press Ctrl+C to stop.`,
   )
 })

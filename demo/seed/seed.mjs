@@ -1,11 +1,13 @@
-// Fills a database with generated responses through the collector's own upsert.
-import { upsertMany } from '../collector/store.mjs'
+// Fills a database with generated responses through the collector's own store, as the collector
+// itself stores them (counts included).
+import { createStore } from '../../dist/collector.js'
 import { generate } from './generate.mjs'
 
 /** @returns {Promise<number>} how many responses were written */
 export async function seed(db, options = {}) {
+  const store = createStore(db)
   const responses = generate(options)
-  for (let i = 0; i < responses.length; i += 500) await upsertMany(db, responses.slice(i, i + 500))
+  for (const { followedUp: _, ...response } of responses) await store.upsertResponse(response)
   // The inbox's history: older detractors were already called back, a day after they answered.
   const followed = responses.filter((r) => r.followedUp).map((r) => r.id)
   await db.query(

@@ -78,11 +78,11 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     await page.close()
   })
 
-  it('serves nothing outside dist/, the demo pages and the chart library', async () => {
+  it("serves nothing outside dist/, the demo pages and the dashboard's files", async () => {
     for (const path of ['/package.json', '/dist/../package.json', '/demo/server.mjs', '/node_modules/pg/package.json', '/.data/x']) {
       expect((await fetch(seeded.base + path)).status, path).toBe(404)
     }
-    expect((await fetch(seeded.base + '/vendor/chart.js')).status).toBe(200)
+    expect((await fetch(seeded.base + '/dashboard/dashboard.js')).status).toBe(200)
     expect((await fetch(seeded.base + '/order/%22%3E%3Cscript%3E')).status).toBe(404)
   })
 

@@ -14,16 +14,16 @@ describe('the demo build (npm start)', () => {
 
   beforeAll(async () => {
     copy = mkdtempSync(join(tmpdir(), 'npskit-demo-build-'))
-    for (const entry of ['src', 'rollup.config.mjs', 'package.json']) cpSync(join(root, entry), join(copy, entry), { recursive: true })
+    for (const entry of ['src', 'rollup.config.mjs', 'package.json', 'schema.json']) cpSync(join(root, entry), join(copy, entry), { recursive: true })
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir')
     expect(isBuilt(copy)).toBe(false)
     expect(await ensureBuilt(copy, (line: string) => lines.push(line))).toBe(true)
   }, 240_000)
   afterAll(() => rmSync(copy, { recursive: true, force: true }))
 
-  it('builds what the demo pages load: the ESM entries and locales, and the script tag’s three stages', () => {
+  it('builds what the demo pages load: the ESM entries and locales, the script tag’s three stages, and the collector with its dashboard', () => {
     const dist = join(copy, 'dist')
-    for (const file of ['index.js', 'score.js', 'element.js', 'npskit.iife.js', 'npskit-engine.js', 'npskit-ui.js', 'locales/nb.js', 'locales/ar.js']) {
+    for (const file of ['index.js', 'score.js', 'element.js', 'npskit.iife.js', 'npskit-engine.js', 'npskit-ui.js', 'locales/nb.js', 'locales/ar.js', 'collector.js', 'dashboard/dashboard.js', 'dashboard/dashboard.html']) {
       expect(existsSync(join(dist, file)), file).toBe(true)
     }
     expect(readdirSync(dist).filter((f) => f.startsWith('npskit-')).length).toBeGreaterThan(2) // the engine's own chunks

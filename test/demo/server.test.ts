@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../demo/collector/db.mjs'
+import { openDatabase } from '../../src/collector/storage/index'
 import { root } from '../support/server'
 
 const pgUrl = process.env.NPSKIT_TEST_DATABASE_URL
@@ -13,25 +13,25 @@ interface Mode {
 }
 
 const modes: Mode[] = [{ name: 'PGlite', prepare: async () => ({ env: { DEMO_DATA_DIR: 'memory://', DATABASE_URL: '' }, cleanUp: async () => {} }) }]
-// On a PostgreSQL server (collector.test.ts already fails CI without one): a schema of its own,
+// On a PostgreSQL server (test/collector/ already fails CI without one): a schema of its own,
 // empty, so the server runs the migrations itself, reached through the URL's search_path.
 if (pgUrl) {
   modes.push({
     name: 'PostgreSQL (DATABASE_URL)',
     async prepare() {
       const schema = 't_' + randomUUID().replaceAll('-', '').slice(0, 16)
-      const db = await openDatabase({ url: pgUrl, schema })
-      await db.exec('DROP TABLE responses, schema_migrations')
-      await db.close()
+      const admin = async (sql: string) => {
+        const db = await openDatabase({ url: pgUrl })
+        await db.query(sql)
+        await db.close()
+      }
+      // Empty: the demo's collector creates its tables itself.
+      await admin(`CREATE SCHEMA "${schema}"`)
       const url = new URL(pgUrl)
       url.searchParams.set('options', `-c search_path=${schema}`)
       return {
         env: { DATABASE_URL: url.href },
-        async cleanUp() {
-          const admin = await openDatabase({ url: pgUrl, schema })
-          await admin.exec(`DROP SCHEMA "${schema}" CASCADE`)
-          await admin.close()
-        },
+        cleanUp: () => admin(`DROP SCHEMA "${schema}" CASCADE`),
       }
     },
   })
@@ -72,6 +72,7 @@ describe.each(modes)('the demo server on $name', (mode) => {
 
   it('prints every page and seeds an empty database', () => {
     for (const page of ['/ ', '/playground', '/dashboard', '/calculator']) expect(output).toContain(base + page)
+    expect(output).toContain('No ADMIN_TOKEN: the dashboard and the admin routes answer only requests from this machine')
     expect(output).toContain('adding 200 generated responses')
     expect(output).toContain(mode.name === 'PGlite' ? 'stored in PGlite in memory' : 'stored in PostgreSQL at postgres://…@')
   })
@@ -108,13 +109,14 @@ describe.each(modes)('the demo server on $name', (mode) => {
     for (const path of ['/order/%3Cscript%3E', '/order/NH-2026-1234567', '/order/NH-2026-123456/x']) {
       expect((await fetch(base + path)).status, path).toBe(404)
     }
+    expect((await fetch(base + '/%')).status).toBe(400)
   })
 
-  it('serves the chart library and dist/, and nothing else of the repository', async () => {
-    const chart = await fetch(base + '/vendor/chart.js')
+  it("serves the collector's dashboard script and dist/, and nothing else of the repository", async () => {
+    const chart = await fetch(base + '/dashboard/dashboard.js')
     expect(chart.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect((await fetch(base + '/dist/score.js')).status).toBe(200)
-    for (const path of ['/package.json', '/demo/server.mjs', '/demo/collector/index.mjs', '/.data/pglite', '/demo/public/../../package.json', '/%2e%2e/package.json']) {
+    for (const path of ['/package.json', '/demo/server.mjs', '/src/collector.ts', '/dist/../package.json', '//', '/.data/pglite', '/demo/public/../../package.json', '/%2e%2e/package.json']) {
       expect((await fetch(base + path)).status, path).toBe(404)
     }
   })

@@ -1,10 +1,13 @@
-// The dashboard: renders GET /api/summary (every number computed by npskit/score on the server)
-// with Chart.js, and the close-the-loop inbox from GET /api/responses. Customer text is only
-// ever put on the page with textContent.
-import { category } from '/dist/score.js'
+// The dashboard: renders GET api/summary (every number computed by npskit/score on the server)
+// with Chart.js, and the close-the-loop inbox from GET api/responses. Customer text is only
+// ever put on the page with textContent. URLs are relative to the page, so the collector can be
+// mounted under a path. The build bundles this file with the parts of Chart.js it uses.
+import { BarController, BarElement, CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
+import { category } from '../../score/category'
+
+Chart.register(BarController, BarElement, CategoryScale, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip)
 
 const $ = (id) => document.getElementById(id)
-const Chart = window.Chart
 Chart.defaults.animation = false
 Chart.defaults.font.family = getComputedStyle(document.body).fontFamily
 Chart.defaults.maintainAspectRatio = false
@@ -13,8 +16,16 @@ const colours = { detractor: '#c0392b', passive: '#d4a017', promoter: '#1f7a5c',
 const signed = (n, digits = 0) => (n === null ? '–' : (n > 0 ? '+' : n < 0 ? '−' : '') + Math.abs(n).toFixed(digits))
 const day = (iso) => iso.slice(0, 10)
 const DAY = 864e5
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' })
+let dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' })
+// A tag stored by an older collector may be no valid BCP 47 (en_US): show it as it is.
+const languageName = (tag) => {
+  try {
+    return `${languageNames.of(tag)} (${tag})`
+  } catch {
+    return tag
+  }
+}
 
 function filters() {
   const params = new URLSearchParams()
@@ -29,6 +40,11 @@ function filters() {
 
 async function getJson(url, init) {
   const response = await fetch(url, init)
+  // The session ended (or the token changed): sign in again.
+  if (response.status === 401) {
+    location.assign('login')
+    throw new Error('Signed out')
+  }
   const body = await response.json()
   if (!response.ok) throw new Error(body.error ?? response.statusText)
   return body
@@ -115,7 +131,7 @@ function renderCharts(s) {
   table('distributionTable', ['Score', 'Responses'], s.histogram.map((count, score) => [String(score), String(count)]))
   table('trendTable', ['Week of', 'NPS', '95 % interval', 'n'], weeks.map((w) => [w.start, signed(w.nps, 1), `${signed(w.low, 0)} to ${signed(w.high, 0)}`, String(w.tally.total)]))
   breakdown('byJourneyPoint', 'Journey point', s.byJourneyPoint, (k) => k)
-  breakdown('byLocale', 'Language', s.byLocale, (k) => (k === '(none)' ? k : `${languageNames.of(k)} (${k})`))
+  breakdown('byLocale', 'Language', s.byLocale, (k) => (k === '(none)' ? k : languageName(k)))
 }
 
 /** A table with a header row: the charts' numbers for screen readers and for copying. */
@@ -158,7 +174,7 @@ async function renderInbox(append = false) {
   open.set('followedUp', 'false')
   open.set('pageSize', '1')
   open.delete('page')
-  const [list, openCount] = await Promise.all([getJson('/api/responses?' + params), getJson('/api/responses?' + open)])
+  const [list, openCount] = await Promise.all([getJson('api/responses?' + params), getJson('api/responses?' + open)])
   $('open-count').textContent = `${openCount.total} open`
   const items = list.items.map(message)
   if (append) $('inbox').append(...items)
@@ -199,13 +215,13 @@ function message(r) {
   button.addEventListener('click', async () => {
     button.disabled = true
     try {
-      const updated = await getJson(`/api/responses/${encodeURIComponent(r.id)}/followed-up`, {
+      const updated = await getJson(`api/responses/${encodeURIComponent(r.id)}/followed-up`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ followedUp: !r.followedUpAt }),
       })
       item.replaceWith(message(updated))
-      const count = await getJson('/api/responses?' + new URLSearchParams({ ...Object.fromEntries(filters()), category: 'detractor', hasComment: 'true', followedUp: 'false', pageSize: '1' }))
+      const count = await getJson('api/responses?' + new URLSearchParams({ ...Object.fromEntries(filters()), category: 'detractor', hasComment: 'true', followedUp: 'false', pageSize: '1' }))
       $('open-count').textContent = `${count.total} open`
     } catch (error) {
       $('error').textContent = 'Could not save: ' + error.message
@@ -221,11 +237,15 @@ function message(r) {
 async function refresh() {
   $('error').textContent = ''
   const params = filters()
-  $('csv').href = '/api/responses?' + new URLSearchParams({ ...Object.fromEntries(params), format: 'csv' })
+  $('csv').href = 'api/responses?' + new URLSearchParams({ ...Object.fromEntries(params), format: 'csv' })
   try {
-    const s = await getJson('/api/summary?' + params)
+    const s = await getJson('api/summary?' + params)
     fillSelect($('journeyPoint'), s.journeyPoints)
-    fillSelect($('locale'), s.locales, (k) => `${languageNames.of(k)} (${k})`)
+    fillSelect($('locale'), s.locales, languageName)
+    if (s.period.timeZone !== dateTime.resolvedOptions().timeZone) {
+      dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: s.period.timeZone })
+    }
+    $('time-zone').textContent = s.period.timeZone
     if (!$('from').value) $('from').value = day(s.period.from)
     if (!$('to').value) $('to').value = day(new Date(Date.parse(s.period.to) - 1).toISOString())
     renderKpis(s)

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compare, confidenceInterval, histogram, nps, tally } from '../../src/score'
-import type { Database } from '../../demo/collector/db.mjs'
-import { drivers, get, post, response, startCollector, type Running } from './support'
+import type { Database } from '../../src/collector/storage/index'
+import { drivers } from './drivers'
+import { get, post, response, startCollector } from './http'
 
-describe.each(drivers())('the reference collector on $name', (driver) => {
+type Running = Awaited<ReturnType<typeof startCollector>>
+
+describe.each(drivers())('the collector routes on $name', (driver) => {
   let db: Database
   let collector: Running
   let origin: string
@@ -131,8 +134,8 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
       }
     })
 
-    it('answers 413 for a body over 32 KB, declared or streamed', async () => {
-      const huge = JSON.stringify(response({ metadata: { padding: 'x'.repeat(40_000) } }))
+    it('answers 413 for a body over the cap the schema implies (about 97 KB), declared or streamed', async () => {
+      const huge = JSON.stringify(response({ metadata: { padding: 'x'.repeat(120_000) } }))
       const declared = await post(origin, huge)
       expect(declared.status).toBe(413)
       // Chunked, with no Content-Length: the collector stops reading at the limit.
@@ -142,12 +145,12 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
           resolve(res.statusCode ?? 0)
         })
         req.on('error', reject)
-        for (let i = 0; i < 20; i++) req.write('x'.repeat(4096))
+        for (let i = 0; i < 30; i++) req.write('x'.repeat(4096))
         req.end()
       })
       expect(streamed).toBe(413)
       // Just under the limit is fine: the limit is the body, not the response's content.
-      const fits = response({ metadata: { padding: 'x'.repeat(30_000) } })
+      const fits = response({ metadata: { padding: 'x'.repeat(60_000) } })
       expect((await post(origin, fits)).status).toBe(201)
     })
 
@@ -279,7 +282,7 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
     it('answers 400 naming a bad date', async () => {
       const answer = await get(origin, '/api/summary?from=last-tuesday')
       expect(answer.status).toBe(400)
-      expect(answer.body).toEqual({ error: 'from must be an ISO 8601 date', field: 'from' })
+      expect(answer.body).toEqual({ error: expect.stringContaining('from must be a date'), field: 'from' })
       expect((await get(origin, '/api/summary?from=2026-11-02&to=2026-11-01')).body).toEqual({ error: 'from must be before to', field: 'from' })
     })
   })
@@ -356,11 +359,6 @@ describe.each(drivers())('the reference collector on $name', (driver) => {
     expect((await get(origin, '/api/nothing')).body).toEqual({ error: 'Not found', field: null })
     const wrong = await fetch(origin + '/api/summary', { method: 'DELETE' })
     expect(wrong.status).toBe(405)
-  })
-
-  it('has recorded its migrations once', async () => {
-    const { rows } = await db.query('SELECT name FROM schema_migrations')
-    expect(rows.map((r) => r.name)).toEqual(['001_responses.sql'])
   })
 })
 

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path'
+import type { CollectorOptions } from './options'
+import type { RateLimitOptions } from './rateLimit'
+import type { OpenOptions } from './storage/index'
+
+/** What `npskit-collector` runs, read from its environment. */
+export interface CollectorConfig {
+  readonly port: number
+  readonly host: string
+  readonly database: OpenOptions
+  readonly collector: Omit<CollectorOptions, 'store' | 'db' | 'log'>
+  /** Delete responses older than this many days, daily; undefined keeps them. */
+  readonly retentionDays: number | undefined
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+const set = (env: Env, name: string) => {
+  const value = env[name]?.trim()
+  return value === undefined || value === '' ? undefined : value
+}
+
+function whole(env: Env, name: string, fallback: number | undefined, min: number, max: number): number | undefined {
+  const value = set(env, name)
+  if (value === undefined) return fallback
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`)
+  return Number(value)
+}
+
+function rateLimit(env: Env): RateLimitOptions | false {
+  const value = set(env, 'RATE_LIMIT')
+  if (value === undefined) return {}
+  if (value === 'off') return false
+  const m = /^(\d+)\/(\d+)$/.exec(value)
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new RangeError(`RATE_LIMIT must be burst/perMinute such as 20/60, or off, not ${JSON.stringify(value)}`)
+  return { burst: Number(m[1]), perMinute: Number(m[2]) }
+}
+
+/**
+ * Reads the collector's configuration from environment variables (the README's table lists each).
+ * A bad value is a RangeError naming the variable.
+ *
+ * @example
+ * const config = collectorConfigFromEnv(process.env)
+ */
+export function collectorConfigFromEnv(env: Env): CollectorConfig {
+  const url = set(env, 'DATABASE_URL')
+  const adminToken = set(env, 'ADMIN_TOKEN')
+  const publicUrl = set(env, 'PUBLIC_URL')
+  const timeZone = set(env, 'TIME_ZONE')
+  return {
+    port: whole(env, 'PORT', 8080, 0, 65535)!,
+    host: set(env, 'HOST') ?? '127.0.0.1',
+    database: url ? { url } : { dataDir: resolve(set(env, 'DATA_DIR') ?? './npskit-data') },
+    collector: {
+      allowedOrigins: (set(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      ...(adminToken === undefined ? {} : { adminToken }),
+      ...(publicUrl === undefined ? {} : { publicUrl }),
+      ...(timeZone === undefined ? {} : { timeZone }),
+      trustProxy: whole(env, 'TRUST_PROXY', 0, 0, 10)!,
+      rateLimit: rateLimit(env),
+    },
+    retentionDays: whole(env, 'RETENTION_DAYS', undefined, 1, 36_500),
+  }
+}

@@ -1,0 +1,115 @@
+// The collector's parts on their own: validation, CSV cells, the rate limit, the body cap, dates.
+import { describe, expect, it } from 'vitest'
+import { maxBodyBytes } from '../../src/collector/bodyLimit'
+import { cell, csvHead, csvLine } from '../../src/collector/csv'
+import { parseDateOrDateTime, parseDateTime } from '../../src/collector/dateTime'
+import { canonicalLocale } from '../../src/collector/locale'
+import { rateLimiter } from '../../src/collector/rateLimit'
+import { responseSchema, validateResponse } from '../../src/collector/validateResponse'
+import { generate } from '../../demo/seed/generate.mjs'
+
+describe('validateResponse', () => {
+  it('accepts every response the seed makes', () => {
+    for (const { followedUp: _, ...r } of generate({ count: 500 })) expect(validateResponse(r)).toEqual({ response: r })
+  })
+
+  it('follows schema.json: every required field is checked', () => {
+    const [{ followedUp: _, ...r }] = generate({ count: 1 }) as [ReturnType<typeof generate>[number]]
+    for (const field of responseSchema.required!) {
+      const copy: Record<string, unknown> = { ...r }
+      delete copy[field]
+      expect(validateResponse(copy)).toEqual({ error: `${field} is required`, field })
+    }
+  })
+
+  it('counts length in characters, not UTF-16 units', () => {
+    const [{ followedUp: _, ...r }] = generate({ count: 1 }) as [ReturnType<typeof generate>[number]]
+    expect(validateResponse({ ...r, question: '😀'.repeat(1000) })).toHaveProperty('response')
+    expect(validateResponse({ ...r, question: '😀'.repeat(1001) })).toMatchObject({ field: 'question' })
+  })
+})
+
+describe('CSV', () => {
+  it('quotes what needs quoting and defuses formulas', () => {
+    expect(cell('plain')).toBe('plain')
+    expect(cell('a,b')).toBe('"a,b"')
+    expect(cell('say "hi"')).toBe('"say ""hi"""')
+    expect(cell('two\nlines')).toBe('"two\nlines"')
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(cell(start + 'SUM(A1)').startsWith("'") || cell(start + 'SUM(A1)').startsWith(`"'`)).toBe(true)
+    expect(cell(-5)).toBe('-5')
+    expect(cell(null)).toBe('')
+    expect(cell({ order: 'NH-1' })).toBe('"{""order"":""NH-1""}"')
+  })
+
+  it('writes a byte order mark, a header and CRLF line ends', () => {
+    expect(csvHead.startsWith('\uFEFFid,createdAt,updatedAt,score,')).toBe(true)
+    expect(csvHead.endsWith('\r\n')).toBe(true)
+    const [{ followedUp: _, sdk, ...r }] = generate({ count: 1 }) as [ReturnType<typeof generate>[number]]
+    const line = csvLine({ ...r, sdkVersion: sdk.version, receivedAt: r.createdAt, followedUpAt: null })
+    expect(line.startsWith(`${r.id},${r.createdAt},`)).toBe(true)
+    expect(line.endsWith(`,${sdk.version}\r\n`)).toBe(true)
+  })
+})
+
+describe('rateLimiter', () => {
+  it('allows a burst, then refills at the average rate, per client', () => {
+    const take = rateLimiter({ burst: 2, perMinute: 60 })
+    expect(take('a', 0)).toEqual({ ok: true })
+    expect(take('a', 0)).toEqual({ ok: true })
+    expect(take('a', 0)).toEqual({ ok: false, retryAfter: 1 })
+    expect(take('b', 0)).toEqual({ ok: true })
+    expect(take('a', 1000)).toEqual({ ok: true })
+    expect(take('a', 1000).ok).toBe(false)
+  })
+
+  it('forgets the longest-idle client beyond maxClients', () => {
+    const take = rateLimiter({ burst: 1, perMinute: 1, maxClients: 2 })
+    take('a', 0)
+    take('b', 0)
+    take('c', 0)
+    // 'a' was forgotten, so it has a full bucket again.
+    expect(take('a', 0).ok).toBe(true)
+  })
+})
+
+
+describe('maxBodyBytes', () => {
+  it('fits the longest response the schema allows, in the widest encoding JSON.stringify writes', () => {
+    const [{ followedUp: _, ...r }] = generate({ count: 1 }) as [ReturnType<typeof generate>[number]]
+    const longest = {
+      ...r,
+      comment: '😀'.repeat(10_000),
+      question: '\u0001'.repeat(1000),
+      page: '\u0002'.repeat(2048),
+      surveyId: '\u0003'.repeat(200),
+      journeyPoint: '\u0004'.repeat(200),
+    }
+    expect(Buffer.byteLength(JSON.stringify(longest))).toBeLessThan(maxBodyBytes())
+    expect(maxBodyBytes()).toBeLessThan(128 * 1024)
+  })
+})
+
+describe('dates', () => {
+  it('reads RFC 3339 date-times with their offsets', () => {
+    expect(parseDateTime('2026-11-27T10:00:00+01:00')).toBe(Date.parse('2026-11-27T09:00:00Z'))
+    expect(parseDateTime('2026-11-27t10:00:00.5z')).toBe(Date.parse('2026-11-27T10:00:00.500Z'))
+    expect(parseDateTime('2024-02-29T00:00:00-12:00')).toBe(Date.parse('2024-02-29T12:00:00Z'))
+  })
+
+  it.each(['2023-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-11-27T10:60:00Z', '2026-11-27T10:00:60Z', '2026-11-27T10:00:00+14:01', '2026-11-27T10:00:00-12:30', '2026-11-27T10:00:00+01:60', '1999-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '+002026-11-27T00:00:00Z', '2026-11-27 10:00:00Z'])(
+    'refuses %s',
+    (value) => expect(parseDateTime(value)).toBeNaN(),
+  )
+
+  it('reads a calendar day as UTC midnight', () => {
+    expect(parseDateOrDateTime('2026-11-27')).toBe(Date.parse('2026-11-27T00:00:00Z'))
+    expect(parseDateOrDateTime('2026-02-29')).toBeNaN()
+  })
+})
+
+describe('canonicalLocale', () => {
+  it.each([['en_US', 'en-US'], ['NB', 'nb'], ['zh-hant-tw', 'zh-Hant-TW'], ['en', 'en']])('%s → %s', (tag, canonical) => {
+    expect(canonicalLocale(tag)).toBe(canonical)
+  })
+  it.each(['', 'e', 'en US', 'abcdefghi', 'en__US', 'x'.repeat(36), '\u0000'])('refuses %j', (tag) => expect(canonicalLocale(tag)).toBeNull())
+})
