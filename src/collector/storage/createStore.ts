@@ -2,7 +2,7 @@ import { eraseCustomer, exportCustomer } from './customers'
 import { setFollowedUp } from './followUp'
 import { listResponses, streamResponses } from './list'
 import { deleteOlderThan } from './retention'
-import { summary } from './summaryFromRows'
+import { summary } from './summary'
 import { upsertResponse } from './upsert'
 import type { Database, Store } from './types'
 

@@ -3,7 +3,7 @@ import type { ResponseInput } from '../../../src/collector/storage/index'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-export const categoryOf = (score: number) => (score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter')
+export const categoryOf = (score: number) => (score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter') as ResponseInput['category']
 
 /** A valid response as the widget sends it; override any field (category follows the score). */
 export function response(overrides: Partial<Mutable<ResponseInput>> = {}): ResponseInput {

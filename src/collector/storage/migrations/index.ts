@@ -2,6 +2,8 @@
 // database; a name, once released, never changes meaning. (TypeScript modules rather than .sql
 // files: the bundle carries them, with no files to find at run time.)
 import responses from './001_responses'
+import counts from './002_counts'
+import customers from './003_customers'
 
 export interface Migration {
   readonly name: string
@@ -11,4 +13,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   // The demo collector's first migration, under the same name: its databases carry on.
   { name: '001_responses.sql', statements: responses },
+  { name: '002_counts', statements: counts },
+  { name: '003_customers', statements: customers },
 ]
