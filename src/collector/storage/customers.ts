@@ -1,6 +1,5 @@
 // Erasure and access requests (GDPR articles 17 and 15): every response of one customer, found by
 // the `id` or the `email` the site put in the response's `user`.
-import { deleteResponses } from './deleteResponses'
 import { responseColumns, toStored } from './rows'
 import type { CustomerKey, Database, StoredResponse } from './types'
 
@@ -15,10 +14,11 @@ export function customerWhere(who: CustomerKey): { sql: string; value: string } 
     : { sql: "lower(user_info->>'email') = lower($1)", value }
 }
 
-/** Deletes every response of the customer; how many. */
-export function eraseCustomer(db: Database, who: CustomerKey): Promise<number> {
+/** Deletes every response of the customer, in one statement (all or nothing); how many. */
+export async function eraseCustomer(db: Database, who: CustomerKey): Promise<number> {
   const { sql, value } = customerWhere(who)
-  return deleteResponses(db, sql, [value])
+  const { rows } = await db.query<{ n: number }>(`WITH gone AS (DELETE FROM responses WHERE ${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [value])
+  return rows[0]!.n
 }
 
 /** Every response of the customer, oldest first, in batches by keyset. */
