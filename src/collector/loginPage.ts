@@ -29,7 +29,7 @@ export function loginPage(notice: LoginNotice): string {
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="referrer" content="no-referrer" />
+    <link rel="icon" href="data:," />
     <title>Sign in · npskit</title>
     <link rel="stylesheet" href="dashboard/dashboard.css" />
   </head>
