@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import type { CollectorOptions } from './options'
+import { resolveOptions, type CollectorOptions } from './options'
 import type { RateLimitOptions } from './rateLimit'
 import type { OpenOptions } from './storage/index'
 
@@ -48,12 +48,22 @@ export function collectorConfigFromEnv(env: Env): CollectorConfig {
   const adminToken = set(env, 'ADMIN_TOKEN')
   const publicUrl = set(env, 'PUBLIC_URL')
   const timeZone = set(env, 'TIME_ZONE')
+  const allowedOrigins = (set(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  // Checked here, before a database is opened, and named as the variable the user set.
+  const checks = { ADMIN_TOKEN: { adminToken }, PUBLIC_URL: { publicUrl }, ALLOWED_ORIGINS: { allowedOrigins }, TIME_ZONE: { timeZone } }
+  for (const [name, options] of Object.entries(checks)) {
+    try {
+      resolveOptions(options)
+    } catch (error) {
+      throw new RangeError(`${name}: ${(error as Error).message}`)
+    }
+  }
   return {
     port: whole(env, 'PORT', 8080, 0, 65535)!,
     host: set(env, 'HOST') ?? '127.0.0.1',
     database: url ? { url } : { dataDir: resolve(set(env, 'DATA_DIR') ?? './npskit-data') },
     collector: {
-      allowedOrigins: (set(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      allowedOrigins,
       ...(adminToken === undefined ? {} : { adminToken }),
       ...(publicUrl === undefined ? {} : { publicUrl }),
       ...(timeZone === undefined ? {} : { timeZone }),

@@ -14,9 +14,9 @@ export interface CollectorOptions {
    * The admin token for the read, export, follow-up and erasure routes and the dashboard. Without
    * it those answer only requests from this machine (loopback). At least 16 characters.
    */
-  readonly adminToken?: string
+  readonly adminToken?: string | undefined
   /** Where the collector is reached, e.g. `https://nps.shop.example`: the only `Host` besides loopback names the admin routes answer. */
-  readonly publicUrl?: string
+  readonly publicUrl?: string | undefined
   /** How many proxies in front of the collector append to `X-Forwarded-For` [0: none, the header is ignored]. */
   readonly trustProxy?: number
   /** The rate limit of POST /api/responses per client, or false for none [20 at once, 60 a minute]. */
@@ -24,7 +24,7 @@ export interface CollectorOptions {
   /** The rate limit of sign-in attempts per client [5 at once, 5 a minute]. */
   readonly loginRateLimit?: RateLimitOptions
   /** The IANA time zone of the dashboard's weeks ['UTC']. */
-  readonly timeZone?: string
+  readonly timeZone?: string | undefined
   /** Serve the dashboard (with its inbox) at /dashboard and the sign-in page at /login [true]. */
   readonly dashboard?: boolean
   /** The longest pause between two chunks of a request body, in ms [10 000]. */
