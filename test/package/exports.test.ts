@@ -72,6 +72,24 @@ describe('the exports map, as Node sees it', () => {
     expect(esm).not.toContain('Hvor sannsynlig')
   })
 
+  it('loads npskit/collector in Node and serves a request with it, with nothing running at import', async () => {
+    const script = [
+      "import { createServer } from 'node:http'",
+      "import { createCollector, createStore, openDatabase, responseSchema } from 'npskit/collector'",
+      "const db = await openDatabase({ dataDir: 'memory://' })",
+      "const server = createServer(createCollector({ store: createStore(db), log: () => {} })).listen(0, '127.0.0.1')",
+      "await new Promise((r) => server.once('listening', r))",
+      'const res = await fetch(`http://127.0.0.1:${server.address().port}/api/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: "null" })',
+      'console.log(JSON.stringify([res.status, await res.json(), responseSchema.title]))',
+      'server.close()',
+      'await db.close()',
+    ].join('\n')
+    const out = await node(['--input-type=module', '-e', script])
+    expect(JSON.parse(out)).toEqual([400, { error: 'the body must be object, not null', field: '' }, 'npskit response'])
+    // Importing starts nothing (no timer, no socket, no database): the process ends by itself.
+    expect(await node(['--input-type=module', '-e', "const c = await import('npskit/collector'); console.log(Object.keys(c).length)"])).toMatch(/^\d+$/)
+  })
+
   it('ships the response JSON Schema as npskit/schema.json', async () => {
     const out = await node(['-e', "const s = require('npskit/schema.json'); console.log(s.title, s.required.length)"])
     expect(out).toBe('npskit response 16')
