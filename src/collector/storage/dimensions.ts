@@ -2,10 +2,11 @@ import type { Queryable } from './types'
 
 // A loose index scan: each step jumps to the next distinct value in the index, so the cost is the
 // number of distinct values, not of counts (SELECT DISTINCT would read them all).
-const distinct = (column: 'journey_point' | 'locale') => `WITH RECURSIVE v(value) AS (
-    (SELECT ${column} FROM response_counts WHERE span = 1440 AND ${column} IS NOT NULL ORDER BY ${column} LIMIT 1)
+// The daily counts that keep the column and sum the other one away: the partial indexes' rows.
+const distinct = (column: 'journey_point' | 'locale', scope = `span = 1440 AND rollup = ${column === 'locale' ? 1 : 2}`) => `WITH RECURSIVE v(value) AS (
+    (SELECT ${column} FROM response_counts WHERE ${scope} AND ${column} IS NOT NULL ORDER BY ${column} LIMIT 1)
     UNION ALL
-    SELECT (SELECT ${column} FROM response_counts WHERE span = 1440 AND ${column} > v.value ORDER BY ${column} LIMIT 1)
+    SELECT (SELECT ${column} FROM response_counts WHERE ${scope} AND ${column} > v.value ORDER BY ${column} LIMIT 1)
     FROM v WHERE v.value IS NOT NULL
   )
   SELECT value FROM v WHERE value IS NOT NULL`

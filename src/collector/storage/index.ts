@@ -3,21 +3,5 @@ export { createStore } from './createStore'
 export { openDatabase } from './openDatabase'
 export { migrate } from './migrate'
 export { LOCK_FILE } from './lock'
-export type {
-  CustomerKey,
-  Database,
-  OpenOptions,
-  PageOptions,
-  Queryable,
-  ResponseFilters,
-  ResponseFilters as Filters,
-  ResponseInput,
-  Stats,
-  Store,
-  StoredResponse,
-  Summary,
-  SummaryFilters,
-  TallyJson,
-  UpsertOptions,
-  UpsertOutcome,
-} from './types'
+export type * from './types'
+export type { ResponseFilters as Filters } from './types'

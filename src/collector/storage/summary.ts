@@ -5,16 +5,17 @@ import { compare, confidenceInterval, merge, nps, tally } from '../../score'
 import type { Tally } from '../../score'
 import { dimensions } from './dimensions'
 import { DAY } from './pieces'
-import { readCounts, type CountRow, type Interval } from './readCounts'
-import type { Queryable, Stats, Summary, SummaryFilters } from './types'
+import { readCounts, type Counts, type CountFilter, type Stretch, type StretchCounts } from './readCounts'
+import type { Database, Stats, Summary, SummaryFilters } from './types'
 import { weeksOf } from './weeks'
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 // JSON has no NaN: an NPS of no responses is null.
 const num = (n: number) => (Number.isFinite(n) ? n : null)
+const add = (into: Counts, counts: Counts) => counts.forEach((n, score) => (into[score]! += n))
 
-/** 11 counts (index = score) → a tally, checked by npskit/score like any tally from storage. */
-const tallyOfCounts = (counts: number[]): Tally => tally(SCORES, counts)
+/** Eleven counts (index = score) → a tally, checked by npskit/score like any tally from storage. */
+const tallyOf = (counts: Counts): Tally => tally(SCORES, counts)
 
 function stats(t: Tally, level: number): Stats {
   const ci = t.total ? confidenceInterval(t, { level }) : { low: NaN, high: NaN }
@@ -28,23 +29,33 @@ function instant(value: string | undefined, name: string): number | undefined {
   return ms
 }
 
-/** Adds the rows' counts up per key: key → 11 counts. */
-function countsBy(rows: CountRow[], key: (row: CountRow) => string | number | null): Map<string | number | null, number[]> {
-  const map = new Map<string | number | null, number[]>()
-  for (const row of rows) {
-    const k = key(row)
-    let counts = map.get(k)
-    if (!counts) map.set(k, (counts = SCORES.map(() => 0)))
-    counts[row.score]! += row.n
-  }
-  return map
+/** Per journey point or locale, most responses first; ties by key, so the order never depends on the driver. */
+function breakdown(counts: Map<string | null, Counts>, level: number) {
+  return [...counts]
+    .map(([value, c]) => ({ key: value ?? '(none)', ...stats(tallyOf(c), level) }))
+    .sort((a, b) => b.tally.total - a.tally.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }
 
-/** Per journey point or locale, most responses first; ties by key, so the order never depends on the driver. */
-function breakdown(rows: CountRow[], key: (row: CountRow) => string | null, level: number) {
-  return [...countsBy(rows, key)]
-    .map(([value, counts]) => ({ key: (value as string | null) ?? '(none)', ...stats(tallyOfCounts(counts), level) }))
-    .sort((a, b) => b.tally.total - a.tally.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+/** [from, to) cut at UTC midnights into stretches of at most a week, for short queries. */
+function byWeekOfDays(from: number, to: number): [number, number][] {
+  const stretches: [number, number][] = []
+  for (let start = from; start < to; ) {
+    const end = Math.min(to, Math.floor(start / DAY) * DAY + 7 * DAY)
+    stretches.push([start, end])
+    start = end
+  }
+  return stretches
+}
+
+/**
+ * PostgreSQL: every stretch in one query, one round trip. PGlite runs one query at a time for the
+ * whole process: one stretch per query, one after the other, so a POST waits behind at most one.
+ */
+async function readStretches(db: Database, stretches: Stretch[], filter: CountFilter): Promise<StretchCounts[]> {
+  if (db.driver === 'postgres') return readCounts(db, stretches, filter)
+  const counted: StretchCounts[] = []
+  for (const stretch of stretches) counted.push(...(await readCounts(db, [stretch], filter)))
+  return counted
 }
 
 /**
@@ -54,45 +65,54 @@ function breakdown(rows: CountRow[], key: (row: CountRow) => string | null, leve
  *
  * @throws RangeError for a bad `from`, `to`, `timeZone` or `level`, naming it.
  */
-export async function summary(db: Queryable, filters: SummaryFilters): Promise<Summary> {
+export async function summary(db: Database, filters: SummaryFilters): Promise<Summary> {
   const { level = 0.95, timeZone = 'UTC', now = Date.now(), journeyPoint, locale } = filters
-  if (!Number.isFinite(now)) throw new RangeError(`now must be epoch milliseconds, not ${now}`)
+  if (typeof now !== 'number' || !Number.isFinite(now)) throw new RangeError(`now must be epoch milliseconds, not ${now}`)
   const to = instant(filters.to, 'to') ?? now
   const from = instant(filters.from, 'from') ?? to - 90 * DAY
   if (!(from < to)) throw new RangeError('from must be before to')
   const previousFrom = from - (to - from)
+  const filter: CountFilter = { ...(journeyPoint ? { journeyPoint } : {}), ...(locale ? { locale } : {}) }
   const weeks = weeksOf(from, to, timeZone)
-  const intervals: Interval[] = [
-    ...weeks.map((week, index) => ({ period: 0, index, from: week.from, to: week.to })),
-    { period: 1, index: 0, from: previousFrom, to: from },
+  const stretches: Stretch[] = [
+    ...weeks.map((week) => ({ from: week.from, to: week.to, breakdowns: true })),
+    ...byWeekOfDays(previousFrom, from).map(([a, b]) => ({ from: a, to: b, breakdowns: false })),
   ]
-  const [rows, dims] = await Promise.all([
-    readCounts(db, intervals, { ...(journeyPoint ? { journeyPoint } : {}), ...(locale ? { locale } : {}) }),
-    dimensions(db),
-  ])
-  const current = rows.filter((r) => r.period === 0)
-  const perWeek = countsBy(current.filter((r) => r.by === 'interval'), (r) => r.index)
-  const weekTallies = weeks.map((_, i) => tallyOfCounts(perWeek.get(i) ?? SCORES.map(() => 0)))
-  const total = merge(...weekTallies)
-  const previous = tallyOfCounts(countsBy(rows.filter((r) => r.period === 1 && r.by === 'interval'), () => 0).get(0) ?? SCORES.map(() => 0))
-  const histogram = SCORES.map((score) => weeks.reduce((sum, _, i) => sum + (perWeek.get(i)?.[score] ?? 0), 0))
+  const counted = await readStretches(db, stretches, filter)
+  const perWeek = counted.slice(0, weeks.length).map((c) => c.total)
+  const previousCounts = SCORES.map(() => 0)
+  for (const c of counted.slice(weeks.length)) add(previousCounts, c.total)
+  const byPoint = new Map<string | null, Counts>()
+  const byLocale = new Map<string | null, Counts>()
+  for (const c of counted) {
+    for (const [key, counts] of c.byJourneyPoint) add(byPoint.get(key) ?? byPoint.set(key, SCORES.map(() => 0)).get(key)!, counts)
+    for (const [key, counts] of c.byLocale) add(byLocale.get(key) ?? byLocale.set(key, SCORES.map(() => 0)).get(key)!, counts)
+  }
+  const dims = await dimensions(db)
+
+  const weekTallies = perWeek.map(tallyOf)
+  const current = merge(...weekTallies)
+  const previous = tallyOf(previousCounts)
+  const histogram = SCORES.map((score) => perWeek.reduce((sum, counts) => sum + counts[score]!, 0))
   // As trend() does: from the first week with responses to the last, the empty ones between included.
   const used = weekTallies.flatMap((t, i) => (t.total ? [i] : []))
-  const trend = used.length ? weeks.slice(used[0], used[used.length - 1]! + 1).map((week, i) => ({ start: week.start, ...stats(weekTallies[used[0]! + i]!, level) })) : []
-  const comparison = total.total && previous.total ? compare(total, previous, { level }) : null
-  const ci = total.total ? confidenceInterval(total, { level }) : null
+  const trend = used.length
+    ? weeks.slice(used[0], used[used.length - 1]! + 1).map((week, i) => ({ start: week.start, ...stats(weekTallies[used[0]! + i]!, level) }))
+    : []
+  const comparison = current.total && previous.total ? compare(current, previous, { level }) : null
+  const ci = current.total ? confidenceInterval(current, { level }) : null
   const iso = (ms: number) => new Date(ms).toISOString()
   return {
     period: { from: iso(from), to: iso(to), timeZone, level },
-    tally: total,
-    nps: num(nps(total)),
+    tally: current,
+    nps: num(nps(current)),
     interval: ci && { low: ci.low, high: ci.high, level: ci.level, method: ci.method },
     histogram,
     trend,
-    byJourneyPoint: breakdown(current.filter((r) => r.by === 'journeyPoint'), (r) => r.journeyPoint, level),
-    byLocale: breakdown(current.filter((r) => r.by === 'locale'), (r) => r.locale, level),
+    byJourneyPoint: breakdown(byPoint, level),
+    byLocale: breakdown(byLocale, level),
     comparison: {
-      current: { from: iso(from), to: iso(to), ...stats(total, level) },
+      current: { from: iso(from), to: iso(to), ...stats(current, level) },
       previous: { from: iso(previousFrom), to: iso(from), ...stats(previous, level) },
       test: comparison && {
         difference: comparison.difference,
