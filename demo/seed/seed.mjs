@@ -7,7 +7,13 @@ import { generate } from './generate.mjs'
 export async function seed(db, options = {}) {
   const store = createStore(db)
   const responses = generate(options)
-  for (const { followedUp: _, ...response } of responses) await store.upsertResponse(response)
+  const plain = responses.map(({ followedUp: _, ...response }) => response)
+  // In batches, each one transaction, when the store offers it; one by one otherwise.
+  if (typeof store.upsertMany === 'function') {
+    for (let i = 0; i < plain.length; i += 500) await store.upsertMany(plain.slice(i, i + 500))
+  } else {
+    for (const response of plain) await store.upsertResponse(response)
+  }
   // The inbox's history: older detractors were already called back, a day after they answered.
   const followed = responses.filter((r) => r.followedUp).map((r) => r.id)
   await db.query(

@@ -5,6 +5,9 @@ export type Logger = (line: string) => void
  * One line about an unexpected error, without personal data: the error's class and code (a
  * PostgreSQL SQLSTATE, a Node error code) and the stack's frames, never its message, which can
  * quote the values of the request (an e-mail address, a comment).
+ *
+ * @example
+ * process.on('unhandledRejection', (error) => console.error(`unhandled: ${describeError(error)}`))
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return typeof error

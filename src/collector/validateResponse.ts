@@ -30,7 +30,12 @@ export interface Problem {
   readonly field: string
 }
 
-/** The response JSON Schema the package ships as `npskit/schema.json`. */
+/**
+ * The response JSON Schema the package ships as `npskit/schema.json`, as the collector reads it.
+ *
+ * @example
+ * responseSchema.properties?.comment?.maxLength // 10000
+ */
 export const responseSchema = schemaJson as SchemaRules
 
 function typeOf(value: unknown): string {
