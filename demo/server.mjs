@@ -31,6 +31,8 @@ await ensureBuilt(root).catch((error) => {
 })
 const { collectorConfigFromEnv, createCollector, createCollectorServer, createStore, describeError } = await import('../dist/collector.js')
 const { openDemoDatabase } = await import('./database.mjs')
+// As npskit-collector does: a stray rejection is logged (without personal data), never fatal.
+process.on('unhandledRejection', (error) => console.error(`[demo] unhandled rejection: ${describeError(error)}`))
 
 const types = {
   '.html': 'text/html; charset=utf-8',
