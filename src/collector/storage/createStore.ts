@@ -2,9 +2,10 @@ import { eraseCustomer, exportCustomer } from './customers'
 import { setFollowedUp } from './followUp'
 import { listResponses, streamResponses } from './list'
 import { deleteOlderThan } from './retention'
+import { shareInFlight } from './shareInFlight'
 import { summary } from './summary'
 import { upsertResponse } from './upsert'
-import type { Database, Store } from './types'
+import type { Database, Store, SummaryFilters } from './types'
 
 /**
  * The collector's reads and writes over an open database (from openDatabase), the same SQL on
@@ -17,11 +18,17 @@ import type { Database, Store } from './types'
  */
 export function createStore(db: Database): Store {
   if (typeof db?.query !== 'function' || typeof db.transaction !== 'function') throw new TypeError('db must be a Database from openDatabase()')
+  // A summary that ends "now" and arrives while the same one is being computed takes that one,
+  // which ends a moment earlier.
+  const sharedSummary = shareInFlight(
+    (filters: SummaryFilters) => summary(db, filters),
+    (f) => JSON.stringify([f.from, f.to, f.journeyPoint, f.locale, f.timeZone, f.level, f.now]),
+  )
   return {
     upsertResponse: (response, options) => upsertResponse(db, response, options),
     listResponses: (filters, page) => listResponses(db, filters, page),
     streamResponses: (filters, options) => streamResponses(db, filters, options),
-    summary: (filters) => summary(db, filters),
+    summary: sharedSummary,
     setFollowedUp: (id, followedUp) => setFollowedUp(db, id, followedUp),
     eraseCustomer: (who) => eraseCustomer(db, who),
     exportCustomer: (who, options) => exportCustomer(db, who, options),

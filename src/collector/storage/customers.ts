@@ -21,9 +21,17 @@ export async function eraseCustomer(db: Database, who: CustomerKey): Promise<num
   return rows[0]!.n
 }
 
-/** Every response of the customer, oldest first, in batches by keyset. */
-export async function* exportCustomer(db: Database, who: CustomerKey, { batchSize = 500 } = {}): AsyncGenerator<StoredResponse> {
-  const { sql, value } = customerWhere(who)
+/**
+ * Every response of the customer, oldest first, read in batches by keyset. A bad request throws
+ * here, before the first row is read (and before a route has sent any of its answer).
+ */
+export function exportCustomer(db: Database, who: CustomerKey, { batchSize = 500 } = {}): AsyncGenerator<StoredResponse> {
+  const where = customerWhere(who)
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer ≥ 1, not ${batchSize}`)
+  return customerRows(db, where, batchSize)
+}
+
+async function* customerRows(db: Database, { sql, value }: { sql: string; value: string }, batchSize: number): AsyncGenerator<StoredResponse> {
   const select = `SELECT ${responseColumns}, created_at::text AS "cursorAt" FROM responses WHERE ${sql}`
   let after: [string, string] | undefined
   for (;;) {

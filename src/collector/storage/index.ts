@@ -2,6 +2,7 @@
 export { createStore } from './createStore'
 export { openDatabase } from './openDatabase'
 export { migrate } from './migrate'
+export { rebuildCounts } from './rebuildCounts'
 export { LOCK_FILE } from './lock'
 export type * from './types'
 export type { ResponseFilters as Filters } from './types'

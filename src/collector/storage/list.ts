@@ -24,8 +24,13 @@ export async function listResponses(db: Database, filters: ResponseFilters, { pa
  * each batch starts where the last one ended, so memory holds one batch whatever the count, no
  * connection is held between batches, and a row written meanwhile neither repeats nor shifts one.
  */
-export async function* streamResponses(db: Database, filters: ResponseFilters, { batchSize = 1000 } = {}): AsyncGenerator<StoredResponse> {
+export function streamResponses(db: Database, filters: ResponseFilters, { batchSize = 1000 } = {}): AsyncGenerator<StoredResponse> {
+  // Checked here, before the first row is read (and before a route has sent any of its answer).
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer ≥ 1, not ${batchSize}`)
+  return batches(db, filters, batchSize)
+}
+
+async function* batches(db: Database, filters: ResponseFilters, batchSize: number): AsyncGenerator<StoredResponse> {
   const w = where(filters)
   const n = w.values.length
   const and = w.sql ? `${w.sql} AND` : 'WHERE'

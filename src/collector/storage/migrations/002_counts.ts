@@ -60,6 +60,10 @@ function countFunction(name: string, delta: string): string {
   $fn$`
 }
 
+/** Counts every stored response: the backfill of this migration, and rebuildCounts(). */
+export const backfillCounts = `INSERT INTO response_counts (span, rollup, slot, journey_point, locale, score, n)
+   ${countsOf('(SELECT created_at, journey_point, locale, score, 1 AS d FROM responses)')}`
+
 export default [
   // Writers wait while the counts are built from the responses already there: a response
   // written between the backfill and the triggers would never be counted.
@@ -77,8 +81,7 @@ export default [
   // The filters' lists (every journey point and locale): a loose index scan over the daily counts.
   'CREATE INDEX response_counts_journey_points ON response_counts (journey_point) WHERE span = 1440 AND rollup = 2',
   'CREATE INDEX response_counts_locales ON response_counts (locale) WHERE span = 1440 AND rollup = 1',
-  `INSERT INTO response_counts (span, rollup, slot, journey_point, locale, score, n)
-   ${countsOf('(SELECT created_at, journey_point, locale, score, 1 AS d FROM responses)')}`,
+  backfillCounts,
   countFunction('npskit_count_inserts', 'SELECT created_at, journey_point, locale, score, 1 AS d FROM new_rows'),
   countFunction(
     'npskit_count_updates',
