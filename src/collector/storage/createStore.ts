@@ -4,7 +4,7 @@ import { listResponses, streamResponses } from './list'
 import { deleteOlderThan } from './retention'
 import { shareInFlight } from './shareInFlight'
 import { summary } from './summary'
-import { upsertResponse } from './upsert'
+import { upsertMany, upsertResponse } from './upsert'
 import type { Database, Store, SummaryFilters } from './types'
 
 /**
@@ -26,6 +26,7 @@ export function createStore(db: Database): Store {
   )
   return {
     upsertResponse: (response, options) => upsertResponse(db, response, options),
+    upsertMany: (responses) => upsertMany(db, responses),
     listResponses: (filters, page) => listResponses(db, filters, page),
     streamResponses: (filters, options) => streamResponses(db, filters, options),
     summary: sharedSummary,

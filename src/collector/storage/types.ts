@@ -162,6 +162,11 @@ export interface Summary {
 /** The collector's storage: every read and write the server does, in SQL on either driver. */
 export interface Store {
   upsertResponse(response: ResponseInput, options?: UpsertOptions): Promise<UpsertOutcome>
+  /**
+   * Many responses in one transaction (an import, a seed): all or none, the newest version of
+   * each id winning as with upsertResponse. How many were created, updated and stale.
+   */
+  upsertMany(responses: readonly ResponseInput[]): Promise<Record<UpsertOutcome, number>>
   /** A page of responses, newest first, and how many match in all. */
   listResponses(filters: ResponseFilters, page: PageOptions): Promise<{ items: StoredResponse[]; total: number }>
   /** Every matching response, newest first, read in batches: memory stays flat for any count. */

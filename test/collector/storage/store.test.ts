@@ -53,6 +53,29 @@ describe.each(drivers())('the store on $name', (driver) => {
     })
   })
 
+  describe('upsertMany', () => {
+    it('stores many in one transaction, the newest version of each id winning, counts included', async () => {
+      const stored = response({ score: 3 })
+      await store.upsertResponse(stored)
+      const fresh = Array.from({ length: 1200 }, (_, i) => response({ score: i % 11, createdAt: at(1 + (i % 28)) }))
+      const twice = response({ score: 5 })
+      const outcome = await store.upsertMany([
+        ...fresh,
+        twice,
+        { ...twice, score: 10, category: 'promoter', complete: true, updatedAt: '2026-11-20T10:05:00.000Z' },
+        { ...stored, score: 9, category: 'promoter', updatedAt: '2026-11-20T11:00:00.000Z' },
+      ])
+      expect(outcome).toEqual({ created: 1201, updated: 1, stale: 1 })
+      const s = await store.summary({ from: at(1), to: '2026-12-01T00:00:00.000Z', timeZone: 'UTC' })
+      expect(s.tally.total).toBe(1202)
+      expect(s.histogram[10]).toBe(fresh.filter((r) => r.score === 10).length + 1)
+      expect(s.histogram[3]).toBe(fresh.filter((r) => r.score === 3).length)
+      const bad = [response(), { ...response(), score: 11 } as never]
+      await expect(store.upsertMany(bad)).rejects.toThrow()
+      expect((await store.listResponses({}, { page: 1, pageSize: 1 })).total).toBe(1202)
+    })
+  })
+
   describe('listResponses and streamResponses', () => {
     const seed = async () => {
       const rows = [
