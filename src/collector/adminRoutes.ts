@@ -26,13 +26,15 @@ export async function listResponses(_req: IncomingMessage, res: ServerResponse, 
   const filters = filtersFrom(query)
   const format = query.get('format')
   if (format === 'csv') {
+    // Asked for before the headers go out: a refusal is still a proper error answer.
+    const rows = ctx.store.streamResponses(filters)
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="nps-responses.csv"',
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     })
-    await streamOut(res, csvLines(ctx.store.streamResponses(filters)))
+    await streamOut(res, csvLines(rows))
     return
   }
   if (format !== null && format !== 'json') throw new HttpError(400, 'format must be json or csv', 'format')
@@ -73,12 +75,12 @@ async function* jsonArray(rows: AsyncIterable<StoredResponse>): AsyncIterable<st
 
 /** GET /api/export?user=…|email=…: an access request, every response of the customer as a JSON file. */
 export async function exportCustomer(_req: IncomingMessage, res: ServerResponse, ctx: Context, query: URLSearchParams): Promise<void> {
-  const who = customerFrom(query)
+  const rows = ctx.store.exportCustomer(customerFrom(query))
   res.writeHead(200, {
     'content-type': 'application/json; charset=utf-8',
     'content-disposition': 'attachment; filename="nps-customer-export.json"',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   })
-  await streamOut(res, jsonArray(ctx.store.exportCustomer(who)))
+  await streamOut(res, jsonArray(rows))
 }

@@ -94,8 +94,8 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown, 
     return
   }
   const status = known ? error.status : 500
-  // An unread body would be read and thrown away to keep the connection; close it instead.
-  const close: Record<string, string> = req.readableEnded ? {} : { connection: 'close' }
+  // A body that has not fully arrived would be read and thrown away to keep the connection; close it instead.
+  const close: Record<string, string> = req.complete ? {} : { connection: 'close' }
   const body = known ? { error: error.message, field: error.field } : { error: 'Internal error', field: null }
   sendJson(res, status, body, { ...cors, ...close, ...(known ? error.headers : {}) })
 }
