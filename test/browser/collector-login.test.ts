@@ -1,5 +1,6 @@
 // The dashboard behind ADMIN_TOKEN, in Chromium, from the built package (dist/collector.js):
 // sign in, use the inbox with the session cookie, sign out.
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
@@ -8,6 +9,7 @@ import { response } from '../collector/storage/fixtures'
 
 type CollectorModule = typeof import('../../src/collector')
 const token = 'a-long-admin-token-for-the-test'
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 describe.runIf(browserAvailable())('signing in to the dashboard (Chromium)', () => {
   let browser: Browser
@@ -52,6 +54,17 @@ describe.runIf(browserAvailable())('signing in to the dashboard (Chromium)', () 
   it('sends a visitor to the sign-in page, refuses a wrong token, and opens the dashboard for the right one', async () => {
     const { page, problems } = await open(server.origin + '/dashboard')
     expect(new URL(page.url()).pathname).toBe('/login')
+    // The sign-in page has no accessibility violations (axe-core, run past the page's CSP in a context of its own).
+    const context = await browser.newContext({ bypassCSP: true })
+    const audit = await context.newPage()
+    await audit.goto(server.origin + '/login')
+    await audit.addScriptTag({ path: axePath })
+    const violations = await audit.evaluate(async () => {
+      const { violations } = await (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })
+      return violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
+    })
+    expect(violations).toEqual([])
+    await context.close()
     await page.fill('#token', 'not-the-token')
     await page.click('button[type=submit]')
     await expect.poll(() => page.textContent('.notice')).toBe('That is not the admin token.')
