@@ -8,12 +8,8 @@ export async function seed(db, options = {}) {
   const store = createStore(db)
   const responses = generate(options)
   const plain = responses.map(({ followedUp: _, ...response }) => response)
-  // In batches, each one transaction, when the store offers it; one by one otherwise.
-  if (typeof store.upsertMany === 'function') {
-    for (let i = 0; i < plain.length; i += 500) await store.upsertMany(plain.slice(i, i + 500))
-  } else {
-    for (const response of plain) await store.upsertResponse(response)
-  }
+  // In batches of 500, each one transaction.
+  for (let i = 0; i < plain.length; i += 500) await store.upsertMany(plain.slice(i, i + 500))
   // The inbox's history: older detractors were already called back, a day after they answered.
   const followed = responses.filter((r) => r.followedUp).map((r) => r.id)
   await db.query(
