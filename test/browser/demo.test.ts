@@ -187,7 +187,8 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     await page.selectOption('#locale', 'fi')
     await expect.poll(() => page.textContent('#total')).not.toBe(total)
     expect(await page.getAttribute('#csv', 'href')).toContain('locale=fi')
-    const csv = await fetch(seeded.base + (await page.getAttribute('#csv', 'href')))
+    // The dashboard's links are relative (the collector may be mounted under a path).
+    const csv = await fetch(new URL((await page.getAttribute('#csv', 'href'))!, page.url()))
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     await page.setViewportSize({ width: 390, height: 844 })
     await page.screenshot({ path: shots + 'demo-dashboard-phone.png', fullPage: true })
