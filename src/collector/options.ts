@@ -89,7 +89,6 @@ export function resolveOptions(options: CollectorOptions): ResolvedOptions {
     timeZone,
     dashboard: options.dashboard ?? true,
     bodyTimeoutMs,
-    // eslint-disable-next-line no-console
     log: options.log ?? ((line) => console.error(line)),
   }
 }
