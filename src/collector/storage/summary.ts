@@ -5,14 +5,13 @@ import { compare, confidenceInterval, merge, nps, tally } from '../../score'
 import type { Tally } from '../../score'
 import { dimensions } from './dimensions'
 import { DAY } from './pieces'
-import { readCounts, type Counts, type CountFilter, type Stretch, type StretchCounts } from './readCounts'
+import { countPeriod } from './countPeriod'
+import type { Counts, CountFilter } from './readCounts'
 import type { Database, Stats, Summary, SummaryFilters } from './types'
-import { weeksOf } from './weeks'
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 // JSON has no NaN: an NPS of no responses is null.
 const num = (n: number) => (Number.isFinite(n) ? n : null)
-const add = (into: Counts, counts: Counts) => counts.forEach((n, score) => (into[score]! += n))
 
 /** Eleven counts (index = score) → a tally, checked by npskit/score like any tally from storage. */
 const tallyOf = (counts: Counts): Tally => tally(SCORES, counts)
@@ -36,28 +35,6 @@ function breakdown(counts: Map<string | null, Counts>, level: number) {
     .sort((a, b) => b.tally.total - a.tally.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }
 
-/** [from, to) cut at UTC midnights into stretches of at most a week, for short queries. */
-function byWeekOfDays(from: number, to: number): [number, number][] {
-  const stretches: [number, number][] = []
-  for (let start = from; start < to; ) {
-    const end = Math.min(to, Math.floor(start / DAY) * DAY + 7 * DAY)
-    stretches.push([start, end])
-    start = end
-  }
-  return stretches
-}
-
-/**
- * PostgreSQL: every stretch in one query, one round trip. PGlite runs one query at a time for the
- * whole process: one stretch per query, one after the other, so a POST waits behind at most one.
- */
-async function readStretches(db: Database, stretches: Stretch[], filter: CountFilter): Promise<StretchCounts[]> {
-  if (db.driver === 'postgres') return readCounts(db, stretches, filter)
-  const counted: StretchCounts[] = []
-  for (const stretch of stretches) counted.push(...(await readCounts(db, [stretch], filter)))
-  return counted
-}
-
 /**
  * The summary of [from, to) (without them the 90 days before `now`), compared with the period of
  * the same length just before it; optionally of one journey point and/or locale. The trend is per
@@ -73,21 +50,7 @@ export async function summary(db: Database, filters: SummaryFilters): Promise<Su
   if (!(from < to)) throw new RangeError('from must be before to')
   const previousFrom = from - (to - from)
   const filter: CountFilter = { ...(journeyPoint ? { journeyPoint } : {}), ...(locale ? { locale } : {}) }
-  const weeks = weeksOf(from, to, timeZone)
-  const stretches: Stretch[] = [
-    ...weeks.map((week) => ({ from: week.from, to: week.to, breakdowns: true })),
-    ...byWeekOfDays(previousFrom, from).map(([a, b]) => ({ from: a, to: b, breakdowns: false })),
-  ]
-  const counted = await readStretches(db, stretches, filter)
-  const perWeek = counted.slice(0, weeks.length).map((c) => c.total)
-  const previousCounts = SCORES.map(() => 0)
-  for (const c of counted.slice(weeks.length)) add(previousCounts, c.total)
-  const byPoint = new Map<string | null, Counts>()
-  const byLocale = new Map<string | null, Counts>()
-  for (const c of counted) {
-    for (const [key, counts] of c.byJourneyPoint) add(byPoint.get(key) ?? byPoint.set(key, SCORES.map(() => 0)).get(key)!, counts)
-    for (const [key, counts] of c.byLocale) add(byLocale.get(key) ?? byLocale.set(key, SCORES.map(() => 0)).get(key)!, counts)
-  }
+  const { weeks, perWeek, previousCounts, byPoint, byLocale } = await countPeriod(db, { from, to, previousFrom, timeZone, filter })
   const dims = await dimensions(db)
 
   const weekTallies = perWeek.map(tallyOf)
