@@ -90,7 +90,7 @@ describe.each(drivers())('a kill -9 during a write burst on $name', ({ name }) =
     try {
       const { rows } = await db.query<{ id: string }>('SELECT id FROM responses WHERE id = ANY($1::uuid[])', [acknowledged])
       expect(new Set(rows.map((r) => r.id)).size).toBe(acknowledged.length)
-      const counted = await db.query<{ n: number }>('SELECT coalesce(sum(n), 0)::int AS n FROM response_counts WHERE span = 1440')
+      const counted = await db.query<{ n: number }>('SELECT coalesce(sum(n), 0)::int AS n FROM response_counts WHERE span = 1440 AND rollup = 3')
       const stored = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM responses')
       expect(counted.rows[0]!.n).toBe(stored.rows[0]!.n)
     } finally {
