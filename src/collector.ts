@@ -8,6 +8,7 @@ export { maxBodyBytes } from './collector/bodyLimit'
 export { collectorConfigFromEnv } from './collector/fromEnv'
 export { describeError } from './collector/log'
 export { createStore, openDatabase, rebuildCounts } from './collector/storage/index'
+export { signSurveyLink, verifySurveyLink } from './collector/links/index'
 export type { CollectorHandler } from './collector/createCollector'
 export type { CollectorOptions } from './collector/options'
 export type { ServerLimits } from './collector/server'
@@ -15,6 +16,7 @@ export type { CollectorConfig } from './collector/fromEnv'
 export type { RateLimitOptions } from './collector/rateLimit'
 export type { Logger } from './collector/log'
 export type { Problem, SchemaRules } from './collector/validateResponse'
+export type { SignedSurveyLink, SignSurveyLinkOptions, SurveyLinkCheck, SurveyLinkData, SurveyLinkProblem } from './collector/links/index'
 export type {
   CustomerKey,
   Database,

@@ -1,4 +1,4 @@
-// Signed survey links, until they are re-exported from the entry "npskit/collector". Node only
+// Signed survey links, re-exported by the entry "npskit/collector". Node only
 // (node:crypto). It only re-exports.
 export { signSurveyLink } from './sign'
 export { verifySurveyLink } from './verify'
