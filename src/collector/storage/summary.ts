@@ -1,7 +1,7 @@
 // GET /api/summary: every number the dashboard shows, from the counts table (readCounts.ts), in
 // time that does not grow with the number of responses. The counts become tallies, which
 // npskit/score merges and turns into NPS, intervals and the comparison, as for any user.
-import { compare, confidenceInterval, merge, nps, tally } from '../../score'
+import { compare, confidenceInterval, merge, nps } from '../../score'
 import type { Tally } from '../../score'
 import { dimensions } from './dimensions'
 import { DAY } from './pieces'
@@ -13,8 +13,15 @@ const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 // JSON has no NaN: an NPS of no responses is null.
 const num = (n: number) => (Number.isFinite(n) ? n : null)
 
-/** Eleven counts (index = score) → a tally, checked by npskit/score like any tally from storage. */
-const tallyOf = (counts: Counts): Tally => tally(SCORES, counts)
+const sum = (counts: Counts, from: number, to: number) => counts.slice(from, to + 1).reduce((a, b) => a + b, 0)
+
+/**
+ * Eleven counts (index = score) → a tally, checked by npskit/score's merge like any tally from
+ * storage. Counts of responses, not weights: an unweighted tally (tally(scores, counts) would be a
+ * weighted one, and its intervals would use a much smaller effective sample size).
+ */
+const tallyOf = (counts: Counts): Tally =>
+  merge({ detractors: sum(counts, 0, 6), passives: sum(counts, 7, 8), promoters: sum(counts, 9, 10), total: sum(counts, 0, 10) })
 
 function stats(t: Tally, level: number): Stats {
   const ci = t.total ? confidenceInterval(t, { level }) : { low: NaN, high: NaN }
