@@ -29,7 +29,9 @@ module.exports = [
   { name: 'npskit/email: surveyEmail with all 20 locales', path: 'dist/email.js', import: '{ surveyEmail }', limit: '10 kB' },
   {
     // What createSurvey loads when a survey first shows: Preact, signals-core, the view, the
-    // stylesheet and one locale. Issue #4's budget for the widget it built.
+    // stylesheet and one locale. Issue #4's budget for the widget it built. Issue #16's fixes
+    // (readable accents and the page's theme read back at mount, bars clear of sticky headers, the
+    // wrapping scale, the score kept on the follow-up) cost about 1 kB of it.
     name: 'npskit: the survey UI with one locale',
     path: ['dist/npskit-ui.js', 'dist/locales/en.js'],
     limit: '11 kB',
@@ -40,7 +42,8 @@ module.exports = [
     name: 'npskit: createSurvey with one locale',
     path: 'dist/index.js',
     import: '{ createSurvey }',
-    limit: '20.9 kB',
+    // 20.9 kB before issue #16's widget fixes (about 1 kB, all in the UI).
+    limit: '21.35 kB',
     modifyEsbuildConfig: (config) => ({ ...config, plugins: [...(config.plugins ?? []), onlyEnglish] }),
   },
   { name: 'npskit: one locale (nb)', path: 'dist/locales/nb.js', limit: '700 B' },
@@ -67,7 +70,8 @@ module.exports = [
     name: 'script tag: a page with a survey, before the first paint (first stage, engine, UI, one locale)',
     path: ['dist/npskit.iife.js', 'dist/npskit-engine.js', 'dist/npskit-ui.js', 'dist/locales/nb.js'],
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '18 kB',
+    // 18 kB before issue #16's widget fixes (about 1 kB, all in the UI).
+    limit: '19.1 kB',
   },
   {
     // …and what follows in idle time once it is on screen: the follow-up and thank-you views, and
@@ -75,7 +79,7 @@ module.exports = [
     name: 'script tag: a page with a survey, in all (and the later steps, delivery)',
     path: ['dist/npskit.iife.js', 'dist/npskit-engine.js', 'dist/npskit-ui.js', 'dist/locales/nb.js', 'dist/npskit-steps.js', 'dist/npskit-delivery.js'],
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '21 kB',
+    limit: '22.15 kB',
   },
   {
     // npskit/collector's dashboard: its script with the parts of Chart.js it uses, as the collector

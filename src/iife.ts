@@ -9,6 +9,7 @@
 import { builtInLocales } from './adapters/loadLocale'
 import { createStore } from './adapters/storage'
 import { decide, pointOf } from './core/decide'
+import type { History } from './core/history'
 import { quickLocale } from './core/quickLocale'
 import { readEnvironment } from './targeting/environment'
 import { countVisit, loadHistory } from './targeting/persist'
@@ -94,8 +95,10 @@ if (before && before.version) {
       if (data.journeyPoint !== undefined && !needed) {
         const now = Date.now()
         const env = readEnvironment()
-        const history = countVisit(store, loadHistory(store, now, visitorId), now)
-        const { reason } = decide(o, history, { ...env, now, consent: 'granted', onScreen: false }, data.journeyPoint, data.dedupeKey)
+        // Read (and this page view counted) only once consent and privacy signals allow: under an
+        // honoured GPC or DNT it stays unset, nothing is stored, and the engine reads nothing either.
+        let history!: History
+        const { reason } = decide(o, () => (history = countVisit(store, loadHistory(store, now, visitorId), now)), { ...env, now, consent: 'granted', onScreen: false }, data.journeyPoint, data.dedupeKey)
         needed = !/^(al|an|di|fa|pr)/.test(reason) && !(reason === 'sampled-out' && typeof (pointOf(o, data.journeyPoint).sampleRate ?? o.sampleRate) === 'number')
         shows = reason === 'eligible'
         languages = env.languages

@@ -3,7 +3,7 @@ import { loadLocale } from './adapters/loadLocale'
 import { loadUi } from './adapters/loadUi'
 import { decide, pointOf } from './core/decide'
 import type { Consent } from './core/eligibility'
-import { emptyHistory, recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
+import { recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
 import { validateOptions } from './core/options'
 import { pageOf } from './core/page'
 import { pickCandidate } from './core/pickCandidate'
@@ -158,13 +158,26 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
   if (consent === 'granted' && typeof window !== 'undefined') granted()
 
   const point = (name: string | undefined): JourneyPoint => pointOf(o, name)
+  // `when` answers at once. A Promise would read as yes before it settles, so it is refused: the
+  // page gets an error naming the option, and the rules a throw (any throw is 'when-error').
+  const when = o.when
+  const rules: SurveyOptions = when
+    ? {
+        ...o,
+        when: (context) => {
+          const yes = when(context)
+          if ((yes as unknown as PromiseLike<boolean> | null)?.then) throw report(new TypeError('npskit: option "when" must return true or false, not a Promise'))
+          return yes
+        },
+      }
+    : o
 
   function explain(journeyPoint?: string, extra: TriggerOptions = {}): Explanation {
     const env = readEnvironment()
     const now = Date.now()
-    // Before consent nothing is read: the verdict is about consent and needs no history.
-    const history = consent === 'granted' ? memory() : emptyHistory('', now)
-    const verdict = decide(o, history, { ...env, now, consent, onScreen: !!onScreen }, journeyPoint, extra.dedupeKey, extra.metadata)
+    // Before consent, and under an honoured privacy signal, nothing is read or counted: the
+    // rules ask for the history only once those have said yes.
+    const verdict = decide(rules, memory, { ...env, now, consent, onScreen: !!onScreen }, journeyPoint, extra.dedupeKey, extra.metadata)
     if (o.debug) console.info(`npskit: ${surveyId} at ${journeyPoint ?? '(none)'}: ${verdict.reason}`)
     return verdict
   }

@@ -14,7 +14,8 @@ import { trapTab } from './focus'
 export interface ViewConfig {
   readonly copy: Copy
   readonly placement: Placement
-  readonly theme: Theme
+  /** Omitted: the page's own (light or dark), read once when it shows. */
+  readonly theme: Theme | undefined
   readonly maxCommentLength: number
   readonly promoterAction: PromoterAction | undefined
 }
@@ -36,6 +37,10 @@ export interface Model {
   readonly comment: Signal<string>
   /** The follow-up and thank-you views, once loaded (they are not needed for the first paint). */
   readonly steps: Signal<Steps | undefined>
+  /** Whether the last score came from a pointer (click or tap) rather than the keyboard. */
+  tapped?: boolean
+  /** Whether the customer ticked "You may contact me" when sending. */
+  consented?: boolean
 }
 
 /** The views after the question, a chunk of their own (steps.ts). */
@@ -76,7 +81,8 @@ export function Survey(props: ViewProps) {
             <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
           </svg>
         </button>
-        {step === 'question' && (
+        {/* The scale stays on the follow-up step: it shows the score, and a new one replaces it. */}
+        {step !== 'thanks' && (
           <>
             <p class="question" id={questionId} part="question">
               {copy.question}
@@ -90,7 +96,12 @@ export function Survey(props: ViewProps) {
         {/* Present from the start so screen readers announce the thank-you when it appears. */}
         <div role="status">
           {step === 'thanks' && category && steps && (
-            <steps.ThankYou text={copy.thanks(category)} action={category === 'promoter' ? config.promoterAction : undefined} />
+            <steps.ThankYou
+              text={copy.thanks(category)}
+              // The customer's own consent, echoed back in their words: only when they gave it.
+              consent={model.consented ? '✓ ' + copy.contactConsent : ''}
+              action={category === 'promoter' ? config.promoterAction : undefined}
+            />
           )}
         </div>
       </div>

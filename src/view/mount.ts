@@ -8,6 +8,8 @@ export interface Mounted {
   insert(): void
   /** Adds a stylesheet after the first ones (the later steps' styles), the same way they were added. */
   addStyles(css: string): void
+  /** The host's own adopted stylesheet (the theme tokens), for the view to add to through the CSSOM. */
+  readonly sheet: CSSStyleSheet | undefined
   remove(): void
 }
 
@@ -52,6 +54,7 @@ export function mount(doc: Document, parent: Element, tokens: string, nonce: str
   return {
     host,
     root,
+    sheet: adopted ? own : undefined,
     insert: () => parent.append(host),
     addStyles(css) {
       const s = adopted && shared(css)

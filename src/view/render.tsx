@@ -6,9 +6,11 @@ import type { SurveyState } from '../core/machine'
 import { whenIdle } from '../lib/whenIdle'
 import { signal } from './signal'
 import { renderSignals } from './bind'
+import { pageTheme, readable } from './colors'
+import { edgeOffset } from './edge'
 import { focusIfOurs } from './focus'
 import { mount } from './mount'
-import { Survey, type Intents, type Steps, type ViewConfig } from './Survey'
+import { Survey, type Intents, type Model, type Steps, type ViewConfig } from './Survey'
 
 export type { Intents, ViewConfig } from './Survey'
 export { whenNotTyping } from './focus'
@@ -42,11 +44,18 @@ const loadSteps = (): Promise<Steps> =>
  */
 export function mountView(doc: Document, where: MountOptions, config: ViewConfig, state: SurveyState, intents: Intents): View {
   const previous = doc.activeElement as HTMLElement | null
-  const { host, root, insert, addStyles, remove } = mount(doc, where.parent, where.tokens, where.nonce)
-  const model = { state: signal(state), selected: signal<number | undefined>(undefined), comment: signal(''), steps: signal<Steps | undefined>(undefined) }
+  const { placement } = config
+  // A bar keeps clear of the page's own fixed header or footer (measured before it is there).
+  const bar = placement.endsWith('bar') && `--_offset:${edgeOffset(doc, placement === 'top-bar')}px;`
+  // Without a theme the survey matches the page, read once: a light shop gets a light survey.
+  config = { ...config, theme: config.theme ?? pageTheme(doc) }
+  const { host, root, sheet, insert, addStyles, remove } = mount(doc, where.parent, where.tokens, where.nonce)
+  const model: Model = { state: signal(state), selected: signal<number | undefined>(undefined), comment: signal(''), steps: signal<Steps | undefined>(undefined) }
   const stop = renderSignals(() => <Survey config={config} model={model} intents={intents} />, root)
   // Rendered with its styles in place before it joins the page: one insertion, one layout.
   insert()
+  // The accent read back as rendered and made readable (for the scheme in use as it shows).
+  sheet?.replaceSync(where.tokens + readable(root.firstElementChild!, root.querySelector('.card')!).replace('{', '{' + (bar || '')))
   let gone = false
   // Only the question is needed for the first paint; the later steps follow when the browser is
   // idle, and a step that comes before them (a quick score) waits for them, not longer.
@@ -59,18 +68,20 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
     })
   whenIdle(() => void withSteps().catch(() => {}))
   // A modal owns the page while it is open, so it takes focus (the controller waits until the
-  // customer is not typing); the other placements never take it.
-  if (config.placement === 'modal') root.querySelector<HTMLElement>('[tabindex="0"]')?.focus()
+  // customer is not typing): on the group, so that no score looks chosen.
+  if (placement === 'modal') root.querySelector<HTMLElement>('[role=radiogroup]')?.focus()
   return {
     update(next) {
       // Steps that wait for their views wait in order on the same load, and only the question
       // (never after them) is applied at once.
       const apply = () => {
         if (gone) return
+        const moved = next.step !== model.state.value.step
         model.state.value = next
         // Rendered by now. The customer just acted in the survey, so moving focus on is expected,
-        // not stolen: to the text box (before a fast typist's next key), or to close on the thank-you.
-        focusIfOurs(root.querySelector(next.step === 'followUp' ? 'textarea' : '.close'))
+        // not stolen: to the text box (before a fast typist's next key; a tap keeps it on the score,
+        // so a phone's keyboard does not cover the page), or to close on the thank-you.
+        if (moved && !(next.step === 'followUp' && model.tapped)) focusIfOurs(root.querySelector(next.step === 'followUp' ? 'textarea' : '.close'))
       }
       // Without the later views (a network failure) the step still changes: the card keeps its
       // close button, and the score is counted either way.
@@ -79,11 +90,13 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
     },
     destroy() {
       gone = true
-      const hadFocus = doc.activeElement === host
+      // Focus in the survey comes back, and so does focus a modal lost to <body> (a click on its
+      // backdrop or text: the page was not the customer's to click while the modal was open).
+      const hadFocus = doc.activeElement === host || (placement === 'modal' && doc.activeElement === doc.body)
       stop()
       render(null, root)
       remove()
-      // Give focus back to where the customer was, but only if the survey had it.
+      // Give focus back to where the customer was, unless they have moved on in the page.
       if (hadFocus && previous && previous !== doc.body && previous.isConnected) previous.focus()
     },
   }
