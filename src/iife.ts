@@ -82,7 +82,7 @@ if (before && before.version) {
       // answer, or a sample rate that is not a number (a mistake the engine reports), loads it.
       if (data.journeyPoint !== undefined && !needed) {
         const now = Date.now()
-        const { reason } = decide(o, countVisit(store, loadHistory(store, now, visitorId), now), { ...readEnvironment(), now, consent: 'granted', onScreen: false }, data.journeyPoint, data.dedupeKey)
+        const { reason } = decide(o, () => countVisit(store, loadHistory(store, now, visitorId), now), { ...readEnvironment(), now, consent: 'granted', onScreen: false }, data.journeyPoint, data.dedupeKey)
         needed = !/^(al|an|di|fa|pr)/.test(reason) && !(reason === 'sampled-out' && typeof (pointOf(o, data.journeyPoint).sampleRate ?? o.sampleRate) === 'number')
         if (o.debug) console.info('npskit:', data.journeyPoint, reason)
       }

@@ -4,7 +4,7 @@ import { loadUi } from './adapters/loadUi'
 import { resolveLocale } from './core/locale'
 import { decide, pointOf } from './core/decide'
 import type { Consent } from './core/eligibility'
-import { emptyHistory, recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
+import { recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
 import { validateOptions } from './core/options'
 import { pageOf } from './core/page'
 import { pickCandidate } from './core/pickCandidate'
@@ -143,9 +143,9 @@ export function createSurvey(options?: SurveyOptions): Survey {
   function explain(journeyPoint?: string, extra: TriggerOptions = {}): Explanation {
     const env = readEnvironment()
     const now = Date.now()
-    // Before consent nothing is read: the verdict is about consent and needs no history.
-    const history = consent === 'granted' ? memory() : emptyHistory('', now)
-    const verdict = decide(o, history, { ...env, now, consent, onScreen: !!onScreen }, journeyPoint, extra.dedupeKey, extra.metadata)
+    // Before consent, and under an honoured privacy signal, nothing is read or counted: the
+    // rules ask for the history only once those have said yes.
+    const verdict = decide(o, memory, { ...env, now, consent, onScreen: !!onScreen }, journeyPoint, extra.dedupeKey, extra.metadata)
     if (o.debug) console.info(`npskit: ${surveyId} at ${journeyPoint ?? '(none)'}: ${verdict.reason}`)
     return verdict
   }

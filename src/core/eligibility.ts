@@ -52,7 +52,11 @@ export interface Rules {
   readonly devices?: readonly Device[]
   /** Language ranges to show for; `'en'` matches `'en-GB'` [all]. */
   readonly onlyLocales?: readonly string[]
-  /** The shop's own last word; throwing counts as no. */
+  /**
+   * The shop's own last word, given at once: `true` or `false`. Throwing, or returning a Promise
+   * (decide what you need before triggering), counts as no with the reason `'when-error'`; an
+   * `async` function is refused by `createSurvey` with a TypeError.
+   */
   readonly when?: (context: Context) => boolean
 }
 
@@ -86,6 +90,10 @@ const DAY = 86_400_000
  * dismissed waits; site-wide fatigue; visits, age, device, locale and `when`; the sample.
  * Sampling comes last so a reason the shop can act on is never hidden behind it.
  *
+ * `history` may be a function that reads it: it is called only once consent, privacy signals and
+ * the survey on screen have had their say, so a visitor who said no (or whose browser did) costs
+ * no storage access at all, not even the visit count.
+ *
  * A wait ends exactly `days * 86 400 000` ms after the event. A timestamp in the future
  * (a clock set back) counts as recent: when unsure, do not ask.
  *
@@ -94,12 +102,12 @@ const DAY = 86_400_000
  * // → { eligible: true, reason: 'eligible' } for about 1 visitor in 5 (always the same ones);
  * //   { eligible: false, reason: 'sampled-out' } for the rest
  */
-export function eligible(history: History, surveyId: string, rules: Rules, context: Context): Verdict {
+export function eligible(history: History | (() => History), surveyId: string, rules: Rules, context: Context): Verdict {
   const reason = firstReason(history, surveyId, rules, context)
   return reason ? { eligible: false, reason } : { eligible: true, reason: 'eligible' }
 }
 
-function firstReason(history: History, surveyId: string, rules: Rules, context: Context): ReasonCode | undefined {
+function firstReason(read: History | (() => History), surveyId: string, rules: Rules, context: Context): ReasonCode | undefined {
   const { now, consent, locale, dedupeKey } = context
   // days > 0 first: a wait of 0 means no wait, even for a timestamp from the future.
   const within = (time: number | undefined, days: number) => days > 0 && time !== undefined && now - time < days * DAY
@@ -108,6 +116,7 @@ function firstReason(history: History, surveyId: string, rules: Rules, context: 
   if (consent !== 'granted') return 'consent-pending'
   if ((context.gpc || context.dnt) && context.honourPrivacySignals !== false) return 'privacy-signal'
   if (context.onScreen) return 'survey-on-screen'
+  const history = typeof read == 'function' ? read() : read
   if (dedupeKey !== undefined) {
     const hash = dedupeHash(surveyId, dedupeKey)
     if (history.keys.some((k) => k.hash === hash)) return 'already-surveyed-key'
@@ -123,7 +132,11 @@ function firstReason(history: History, surveyId: string, rules: Rules, context: 
   if (rules.onlyLocales && !(locale && rules.onlyLocales.some((range) => matchesRange(locale, range)))) return 'wrong-locale'
   if (rules.when) {
     try {
-      if (!rules.when(context)) return 'filtered'
+      const yes: unknown = rules.when(context)
+      // A Promise is an answer not given yet, not a yes: the rules decide synchronously (the script
+      // tag's first stage answers before the page goes on), so it counts like a throw.
+      if ((yes as PromiseLike<unknown> | null)?.then) return 'when-error'
+      if (!yes) return 'filtered'
     } catch {
       return 'when-error'
     }

@@ -148,6 +148,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   /** Runs a round if no other tab or instance is flushing; otherwise looks again shortly. */
   const exclusive = async () => {
+    // Nothing queued: no lock and no lease written, so a page with nothing to send stores nothing.
+    if (!read().length) return
     const busy = () => schedule(1000 + random() * 1000)
     const inside = async () => {
       try {

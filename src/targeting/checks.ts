@@ -104,7 +104,8 @@ export const rulesChecks = {
     Array.isArray(v) && v.length > 0 && v.every((r) => typeof r === 'string' && languageRange.test(r))
       ? undefined
       : "a non-empty array of language ranges such as 'en' or 'pt-BR'",
-  when: fn,
+  // An async function can only answer later; the rules decide at once (see Rules.when).
+  when: (v) => fn(v) ?? (Object.prototype.toString.call(v) === '[object AsyncFunction]' ? 'a function that returns true or false, not an async function' : undefined),
   priority: finite,
   consent: oneOf('granted', 'denied', 'pending'),
   honourPrivacySignals: bool,

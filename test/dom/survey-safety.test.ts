@@ -14,6 +14,7 @@ describe('option validation', () => {
     [{ maxCommentLength: 0 }, RangeError, /option "maxCommentLength" must be an integer from 1 to 10000; got 0/],
     [{ autoCloseMs: -1 }, RangeError, /"autoCloseMs"/],
     [{ theme: 'pink' }, TypeError, /"theme"/],
+    [{ when: async () => true }, TypeError, /option "when" must be a function that returns true or false, not an async function/],
     [{ accent: 'red;} * {display:none' }, TypeError, /"accent" must be a CSS value/],
     [{ promoterAction: { label: 'x', href: 'javascript:alert(1)' } }, TypeError, /"promoterAction"/],
     [{ followUp: { angry: 'x' } }, TypeError, /"followUp"/],

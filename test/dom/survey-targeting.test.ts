@@ -54,6 +54,12 @@ describe('trigger()', () => {
     expect(make({ surveyId: 'c', fatigue: { maxPrompts: 2, periodDays: 30 } }).explain('x').reason).toBe('eligible')
   })
 
+  it('never reads a Promise from `when` as yes: the rules answer at once', async () => {
+    const s = make({ when: () => Promise.resolve(true) as unknown as boolean })
+    expect(await s.trigger('checkout-complete')).toEqual({ status: 'not-shown', reason: 'when-error' })
+    expect(document.querySelector('npskit-survey')).toBeNull()
+  })
+
   it('samples with a per-journey-point rate and says so', async () => {
     const s = make({ sampleRate: 1, journeyPoints: { rare: { sampleRate: 0 } } })
     expect(await s.trigger('rare')).toEqual({ status: 'not-shown', reason: 'sampled-out' })
@@ -136,6 +142,33 @@ describe('consent', () => {
       expect(make({ honourPrivacySignals: false }).explain().reason).toBe('eligible')
     } finally {
       delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl
+    }
+  })
+
+  it.each([
+    ['Global Privacy Control', 'globalPrivacyControl', true],
+    ['Do Not Track', 'doNotTrack', '1'],
+  ])('under %s, trigger() and explain() touch no storage and send nothing', async (_name, key, value) => {
+    Object.defineProperty(navigator, key, { value, configurable: true })
+    const fetch = vi.fn()
+    vi.stubGlobal('fetch', fetch)
+    const touched = vi.spyOn(Storage.prototype, 'setItem')
+    const read = vi.spyOn(Storage.prototype, 'getItem')
+    try {
+      const s = make({ endpoint: '/api/nps', minVisits: 2 })
+      read.mockClear()
+      expect(await s.trigger('checkout-complete', { dedupeKey: 'ORDER-1' })).toEqual({ status: 'not-shown', reason: 'privacy-signal' })
+      expect(s.explain('checkout-complete').reason).toBe('privacy-signal')
+      expect(touched).not.toHaveBeenCalled()
+      expect(read).not.toHaveBeenCalled()
+      expect(localStorage.length).toBe(0)
+      expect(fetch).not.toHaveBeenCalled()
+      // A shop that opts out of honouring the signals counts the visit as usual.
+      expect(make({ honourPrivacySignals: false }).explain().reason).toBe('eligible')
+      expect(touched).toHaveBeenCalled()
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>)[key]
+      vi.unstubAllGlobals()
     }
   })
 })

@@ -65,6 +65,8 @@ describe('the npskit entry types', () => {
     survey.setConsent('yes')
     // @ts-expect-error a dedupe key is a string
     void survey.trigger('x', { dedupeKey: 1 })
+    // @ts-expect-error `when` answers at once: a Promise is refused (TypeError for an async function)
+    createSurvey({ when: async () => true })
     // @ts-expect-error credentials are fetch's
     createSurvey({ credentials: 'always' })
     expectTypeOf<TriggerSpec['scrollDepth']>().toEqualTypeOf<number | undefined>()

@@ -134,6 +134,9 @@ describe('eligible', () => {
       ['when says yes', { when: () => true }, {}, 'eligible'],
       ['when says no', { when: () => false }, {}, 'filtered'],
       ['when throws', { when: () => { throw new Error('bug') } }, {}, 'when-error'],
+      // A Promise is truthy, but it is no answer yet: never read as yes.
+      ['when returns a Promise of true', { when: () => Promise.resolve(true) as unknown as boolean }, {}, 'when-error'],
+      ['when returns a thenable', { when: () => ({ then() {} }) as unknown as boolean }, {}, 'when-error'],
     ])('%s', (_, rules, more, reason) => {
       expect(check(fresh, rules, more).reason).toBe(reason)
     })
