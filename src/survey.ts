@@ -139,13 +139,28 @@ export function createSurvey(options?: SurveyOptions): Survey {
   if (consent === 'granted' && typeof window !== 'undefined') granted()
 
   const point = (name: string | undefined): JourneyPoint => pointOf(o, name)
+  // `when` answers at once. A Promise would read as yes before it settles, so it is refused: the
+  // rules see a throw ('when-error') and the page an error naming the option.
+  const when = o.when
+  const rules: SurveyOptions = when
+    ? {
+        ...o,
+        when: (context) => {
+          const yes: unknown = when(context)
+          if (!(yes as PromiseLike<unknown> | null)?.then) return !!yes
+          const error = new TypeError('npskit: option "when" must return true or false, not a Promise')
+          report(error)
+          throw error
+        },
+      }
+    : o
 
   function explain(journeyPoint?: string, extra: TriggerOptions = {}): Explanation {
     const env = readEnvironment()
     const now = Date.now()
     // Before consent, and under an honoured privacy signal, nothing is read or counted: the
     // rules ask for the history only once those have said yes.
-    const verdict = decide(o, memory, { ...env, now, consent, onScreen: !!onScreen }, journeyPoint, extra.dedupeKey, extra.metadata)
+    const verdict = decide(rules, memory, { ...env, now, consent, onScreen: !!onScreen }, journeyPoint, extra.dedupeKey, extra.metadata)
     if (o.debug) console.info(`npskit: ${surveyId} at ${journeyPoint ?? '(none)'}: ${verdict.reason}`)
     return verdict
   }

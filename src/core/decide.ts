@@ -20,15 +20,15 @@ export const pointOf = (o: SurveyOptions, name: string | undefined): JourneyPoin
 /**
  * The targeting rules applied to the survey's options at one journey point: the one mapping
  * from options to {@link eligible}, shared by createSurvey and the script tag's first stage
- * (which answers the common "not now" without loading the rest of npskit). Pass the history as a
- * function that reads (and counts the visit): it runs only after consent and privacy signals allow.
+ * (which answers the common "not now" without loading the rest of npskit). The history is a
+ * function that reads it (and counts the visit): it runs only after consent and privacy signals allow.
  *
  * @example
- * decide({ sampleRate: 0 }, history, moment, 'checkout-complete') // → { eligible: false, reason: 'sampled-out' }
+ * decide({ sampleRate: 0 }, () => history, moment, 'checkout-complete') // → { eligible: false, reason: 'sampled-out' }
  */
 export function decide(
   o: SurveyOptions,
-  history: History | (() => History),
+  history: () => History,
   moment: Moment,
   journeyPoint?: string,
   dedupeKey?: string,

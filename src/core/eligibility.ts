@@ -53,9 +53,9 @@ export interface Rules {
   /** Language ranges to show for; `'en'` matches `'en-GB'` [all]. */
   readonly onlyLocales?: readonly string[]
   /**
-   * The shop's own last word, given at once: `true` or `false`. Throwing, or returning a Promise
-   * (decide what you need before triggering), counts as no with the reason `'when-error'`; an
-   * `async` function is refused by `createSurvey` with a TypeError.
+   * The shop's own last word, given at once: `true` or `false`. Throwing counts as no, with the
+   * reason `'when-error'`. createSurvey refuses an `async` function with a TypeError, and treats a
+   * Promise returned at run time as a throw (decide what you need before triggering).
    */
   readonly when?: (context: Context) => boolean
 }
@@ -90,33 +90,34 @@ const DAY = 86_400_000
  * dismissed waits; site-wide fatigue; visits, age, device, locale and `when`; the sample.
  * Sampling comes last so a reason the shop can act on is never hidden behind it.
  *
- * `history` may be a function that reads it: it is called only once consent, privacy signals and
- * the survey on screen have had their say, so a visitor who said no (or whose browser did) costs
- * no storage access at all, not even the visit count.
+ * `history` is a function that reads the visitor's history: it is called only once consent, privacy
+ * signals and the survey on screen have had their say, so a visitor who said no (or whose browser
+ * did) costs no storage access at all, not even the visit count.
  *
  * A wait ends exactly `days * 86 400 000` ms after the event. A timestamp in the future
  * (a clock set back) counts as recent: when unsure, do not ask.
  *
  * @example
- * eligible(history, 'post-purchase', { sampleRate: 0.2 }, { now: Date.now(), consent: 'granted' })
+ * eligible(() => history, 'post-purchase', { sampleRate: 0.2 }, { now: Date.now(), consent: 'granted' })
  * // → { eligible: true, reason: 'eligible' } for about 1 visitor in 5 (always the same ones);
  * //   { eligible: false, reason: 'sampled-out' } for the rest
  */
-export function eligible(history: History | (() => History), surveyId: string, rules: Rules, context: Context): Verdict {
+export function eligible(history: () => History, surveyId: string, rules: Rules, context: Context): Verdict {
   const reason = firstReason(history, surveyId, rules, context)
   return reason ? { eligible: false, reason } : { eligible: true, reason: 'eligible' }
 }
 
-function firstReason(read: History | (() => History), surveyId: string, rules: Rules, context: Context): ReasonCode | undefined {
+function firstReason(read: () => History, surveyId: string, rules: Rules, context: Context): ReasonCode | undefined {
   const { now, consent, locale, dedupeKey } = context
-  // days > 0 first: a wait of 0 means no wait, even for a timestamp from the future.
-  const within = (time: number | undefined, days: number) => days > 0 && time !== undefined && now - time < days * DAY
+  // days > 0 first: a wait of 0 means no wait, even for a timestamp from the future. No time at
+  // all makes NaN, which is less than nothing.
+  const within = (time: number | undefined, days: number) => days > 0 && now - time! < days * DAY
 
   if (consent === 'denied') return 'no-consent'
   if (consent !== 'granted') return 'consent-pending'
   if ((context.gpc || context.dnt) && context.honourPrivacySignals !== false) return 'privacy-signal'
   if (context.onScreen) return 'survey-on-screen'
-  const history = typeof read == 'function' ? read() : read
+  const history = read()
   if (dedupeKey !== undefined) {
     const hash = dedupeHash(surveyId, dedupeKey)
     if (history.keys.some((k) => k.hash === hash)) return 'already-surveyed-key'
@@ -132,11 +133,7 @@ function firstReason(read: History | (() => History), surveyId: string, rules: R
   if (rules.onlyLocales && !(locale && rules.onlyLocales.some((range) => matchesRange(locale, range)))) return 'wrong-locale'
   if (rules.when) {
     try {
-      const yes: unknown = rules.when(context)
-      // A Promise is an answer not given yet, not a yes: the rules decide synchronously (the script
-      // tag's first stage answers before the page goes on), so it counts like a throw.
-      if ((yes as PromiseLike<unknown> | null)?.then) return 'when-error'
-      if (!yes) return 'filtered'
+      if (!rules.when(context)) return 'filtered'
     } catch {
       return 'when-error'
     }
@@ -146,8 +143,7 @@ function firstReason(read: History | (() => History), surveyId: string, rules: R
 }
 
 // RFC 4647 basic filtering: a range matches the tag itself or any tag it is a prefix of at a '-'.
+// With a '-' after both, "the tag itself or a prefix at a '-'" is one startsWith.
 function matchesRange(tag: string, range: string): boolean {
-  const t = tag.toLowerCase()
-  const r = range.toLowerCase()
-  return r === '*' || t === r || t.startsWith(`${r}-`)
+  return range === '*' || (tag + '-').toLowerCase().startsWith((range + '-').toLowerCase())
 }

@@ -37,7 +37,7 @@ export function readEnvironment(win: Window | undefined = globalThis.window): En
       gpc = nav.globalPrivacyControl === true
       dnt = nav.doNotTrack === '1' || (win as Window & { doNotTrack?: unknown }).doNotTrack === '1'
       const list = nav.languages?.length ? nav.languages : [nav.language]
-      languages = list.filter((l): l is string => typeof l == 'string' && l !== '')
+      languages = list.filter((l) => l && typeof l == 'string')
       if (nav.userAgentData?.mobile === true) device = 'mobile'
       else if (win.matchMedia?.('(pointer: coarse)').matches) {
         device = Math.min(win.screen.width, win.screen.height) < 600 ? 'mobile' : 'tablet'

@@ -55,9 +55,16 @@ describe('trigger()', () => {
   })
 
   it('never reads a Promise from `when` as yes: the rules answer at once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const s = make({ when: () => Promise.resolve(true) as unknown as boolean })
+    const errors: Error[] = []
+    s.on('error', (e) => errors.push(e))
     expect(await s.trigger('checkout-complete')).toEqual({ status: 'not-shown', reason: 'when-error' })
     expect(document.querySelector('npskit-survey')).toBeNull()
+    expect(errors).toEqual([new TypeError('npskit: option "when" must return true or false, not a Promise')])
+    expect(warn).toHaveBeenCalledOnce()
+    // A plain function still decides as before.
+    expect(make({ when: () => false }).explain().reason).toBe('filtered')
   })
 
   it('samples with a per-journey-point rate and says so', async () => {

