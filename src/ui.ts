@@ -4,7 +4,7 @@
 import { copyFor } from './core/copy'
 import type { Locale } from './core/messages'
 import { initialState, transition, type SurveyEvent } from './core/machine'
-import { completeResponse, startResponse, type ResponseContext } from './core/response'
+import { completeResponse, rescore, startResponse, type ResponseContext } from './core/response'
 import { tokensCss } from './core/tokens'
 import type { Category } from './score/types'
 import type { SurveyOptions, SurveyResponse, SurveyResult } from './types'
@@ -97,7 +97,8 @@ export async function startSession(
     state = transition(state, event, hasFollowUp)
     if (state === before) return
     if (event.type === 'score') {
-      response = startResponse(full, event.score, new Date())
+      // A new score on the follow-up step updates the same response (same id, later updatedAt).
+      response = response ? rescore(response, event.score, new Date()) : startResponse(full, event.score, new Date())
       hooks.response('score', response)
       if (state.step === 'thanks') complete()
     } else if (event.type === 'submit') complete(event.comment, event.contactConsent)
@@ -137,7 +138,7 @@ export async function startSession(
   view = mountView(
     doc,
     { parent, tokens: tokensCss(o), nonce: o.nonce },
-    { copy, placement: o.placement ?? 'bottom-right', theme: o.theme ?? 'auto', maxCommentLength: o.maxCommentLength ?? 2000, promoterAction: o.promoterAction },
+    { copy, placement: o.placement ?? 'bottom-right', theme: o.theme, maxCommentLength: o.maxCommentLength ?? 2000, promoterAction: o.promoterAction },
     state,
     {
       score: guard((score) => dispatch({ type: 'score', score })),

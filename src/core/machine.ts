@@ -23,7 +23,8 @@ export type SurveyEvent =
 export const initialState: SurveyState = { step: 'idle' }
 
 /**
- * The survey's only transition function: idle → question → follow-up → thanks → idle.
+ * The survey's only transition function: idle → question → follow-up → thanks → idle, and a new
+ * score on the follow-up step (whose category may bring another prompt, or none).
  * `followUp` says which categories get the text box. Pure, so every path is a table test; an
  * event that makes no sense in a step returns the same state (the view may send a stray click
  * while it animates out).
@@ -38,7 +39,8 @@ export function transition(state: SurveyState, event: SurveyEvent, followUp: (c:
     case 'show':
       return step === 'idle' ? { step: 'question' } : state
     case 'score': {
-      if (step !== 'question') return state
+      // On the follow-up step the customer may change the score (the same response, updated).
+      if (!(step === 'question' || (step === 'followUp' && event.score !== state.score))) return state
       const c = category(event.score)
       return { step: followUp(c) ? 'followUp' : 'thanks', score: event.score, category: c }
     }

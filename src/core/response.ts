@@ -31,6 +31,17 @@ export function startResponse({ version, ...context }: ResponseContext, score: n
 }
 
 /**
+ * The response with another score, chosen on the follow-up step: the same `id` and `createdAt`,
+ * so a collector replaces the earlier score rather than counting two.
+ *
+ * @example
+ * rescore(response, 8, new Date()).category // → 'passive'
+ */
+export function rescore(response: SurveyResponse, score: number, now: Date): SurveyResponse {
+  return { ...response, score, category: category(score), updatedAt: now.toISOString() }
+}
+
+/**
  * The final version of a response, under the same `id` so a collector updates rather than adds.
  * An empty comment is `null`: "said nothing" is one value, not two.
  */

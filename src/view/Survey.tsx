@@ -16,7 +16,8 @@ import { trapTab } from './focus'
 export interface ViewConfig {
   readonly copy: Copy
   readonly placement: Placement
-  readonly theme: Theme
+  /** Omitted: the page's own (light or dark), read once when it shows. */
+  readonly theme: Theme | undefined
   readonly maxCommentLength: number
   readonly promoterAction: PromoterAction | undefined
 }
@@ -36,6 +37,8 @@ export interface Model {
   readonly selected: Signal<number | undefined>
   /** The text typed so far, for the characters-left counter. */
   readonly comment: Signal<string>
+  /** Whether the last score came from a pointer (click or tap) rather than the keyboard. */
+  tapped?: boolean
 }
 
 /** Everything a part of the view is given: each takes what it draws from. */
@@ -72,7 +75,8 @@ export function Survey(props: ViewProps) {
             <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
           </svg>
         </button>
-        {step === 'question' && (
+        {/* The scale stays on the follow-up step: it shows the score, and a new one replaces it. */}
+        {step !== 'thanks' && (
           <>
             <p class="question" id={questionId} part="question">
               {copy.question}

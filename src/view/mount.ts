@@ -4,6 +4,8 @@ import { styles } from './styles'
 export interface Mounted {
   readonly host: HTMLElement
   readonly root: ShadowRoot
+  /** The host's own adopted stylesheet (the theme tokens), for the view to add to through the CSSOM. */
+  readonly sheet: CSSStyleSheet | undefined
   remove(): void
 }
 
@@ -39,5 +41,5 @@ export function mount(doc: Document, parent: Element, tokens: string, nonce: str
     root.append(style)
   }
   parent.append(host)
-  return { host, root, remove: () => host.remove() }
+  return { host, root, sheet: own, remove: () => host.remove() }
 }

@@ -5,9 +5,11 @@ import { h, render } from 'preact'
 import { signal } from '@preact/signals-core'
 import type { SurveyState } from '../core/machine'
 import { renderSignals } from './bind'
+import { pageTheme, readable } from './colors'
+import { edgeOffset } from './edge'
 import { focusIfOurs } from './focus'
 import { mount } from './mount'
-import { Survey, type Intents, type ViewConfig } from './Survey'
+import { Survey, type Intents, type Model, type ViewConfig } from './Survey'
 
 export type { Intents, ViewConfig } from './Survey'
 export { whenNotTyping } from './focus'
@@ -32,21 +34,37 @@ export interface MountOptions {
  */
 export function mountView(doc: Document, where: MountOptions, config: ViewConfig, state: SurveyState, intents: Intents): View {
   const previous = doc.activeElement as HTMLElement | null
-  const { host, root, remove } = mount(doc, where.parent, where.tokens, where.nonce)
-  const model = { state: signal(state), selected: signal<number | undefined>(undefined), comment: signal('') }
+  const { placement } = config
+  // A bar keeps clear of the page's own fixed header or footer (measured before it is there).
+  const bar = placement.endsWith('bar') && `--_offset:${edgeOffset(doc, placement === 'top-bar')}px;`
+  // Without a theme the survey matches the page, read once: a light shop gets a light survey.
+  config = { ...config, theme: config.theme ?? pageTheme(doc) }
+  const { host, root, remove, sheet } = mount(doc, where.parent, where.tokens, where.nonce)
+  const model: Model = { state: signal(state), selected: signal<number | undefined>(undefined), comment: signal('') }
   const stop = renderSignals(() => <Survey config={config} model={model} intents={intents} />, root)
+  // Colours read back as rendered and made readable; again when an 'auto' theme flips.
+  const adjust = () => {
+    sheet?.replaceSync(where.tokens)
+    sheet?.replaceSync(where.tokens + readable(root.firstElementChild!, root.querySelector('.card')!).replace('{', '{' + (bar || '')))
+  }
+  const scheme = doc.defaultView?.matchMedia?.('(prefers-color-scheme:dark)')
+  adjust()
+  scheme?.addEventListener?.('change', adjust)
   // A modal owns the page while it is open, so it takes focus (the controller waits until the
-  // customer is not typing); the other placements never take it.
-  if (config.placement === 'modal') root.querySelector<HTMLElement>('[tabindex="0"]')?.focus()
+  // customer is not typing): on the group, so that no score looks chosen.
+  if (placement === 'modal') root.querySelector<HTMLElement>('[role=radiogroup]')?.focus()
   return {
     update(next) {
+      const moved = next.step !== model.state.value.step
       model.state.value = next
       // Rendered by now. The customer just acted in the survey, so moving focus on is expected,
-      // not stolen: to the text box (before a fast typist's next key), or to close on the thank-you.
-      focusIfOurs(root.querySelector(next.step === 'followUp' ? 'textarea' : '.close'))
+      // not stolen: to the text box (before a fast typist's next key; a tap keeps it on the score,
+      // so a phone's keyboard does not cover the page), or to close on the thank-you.
+      if (moved && !(next.step === 'followUp' && model.tapped)) focusIfOurs(root.querySelector(next.step === 'followUp' ? 'textarea' : '.close'))
     },
     destroy() {
       const hadFocus = doc.activeElement === host
+      scheme?.removeEventListener?.('change', adjust)
       stop()
       render(null, root)
       remove()

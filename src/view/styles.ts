@@ -2,9 +2,12 @@
 // never trusted. Colours come from custom properties that a shop may set from outside
 // (--npskit-accent, --npskit-on-accent, --npskit-background, --npskit-text, --npskit-muted,
 // --npskit-border, --npskit-hover, --npskit-radius, --npskit-font, --npskit-font-size,
-// --npskit-z-index) or through the options. Each default is one light-dark() pair: the
-// theme only sets color-scheme (light, dark, or both for 'auto', which then follows
-// prefers-color-scheme). The build collapses the white space.
+// --npskit-z-index, --npskit-offset) or through the options. Each default is one light-dark()
+// pair: the theme only sets color-scheme (light, dark, or both for 'auto', which then follows
+// prefers-color-scheme). The .root's accent-color, column-rule-color, text-decoration-color
+// and outline-color carry the accent, border, muted and on-accent colours resolved, for
+// view/colors.ts to read back and correct where they would be unreadable. The build collapses
+// the white space.
 export const styles = `
 :host { all: initial !important; display: contents !important; }
 * { box-sizing: border-box; }
@@ -20,6 +23,10 @@ export const styles = `
   color-scheme: light dark;
   font: 400 var(--npskit-font-size, 16px) / 1.45 var(--npskit-font, system-ui, sans-serif);
   color: var(--_text);
+  accent-color: var(--_accent);
+  column-rule-color: var(--_line);
+  text-decoration-color: var(--_muted);
+  outline-color: var(--_on-accent);
   text-align: start;
   -webkit-text-size-adjust: 100%;
 }
@@ -37,12 +44,18 @@ export const styles = `
   border-radius: var(--_radius);
   box-shadow: 0 8px 32px #0000003d;
   animation: npskit-in .2s ease-out;
+  container-type: inline-size;
 }
 .bottom-right .card { right: 16px; bottom: 16px; }
 .bottom-left .card { left: 16px; bottom: 16px; }
-.top-bar .card, .bottom-bar .card { inset-inline: 0; width: auto; max-width: none; padding-inline: max(20px, 50% - 320px); border-radius: 0; border-width: 0; }
-.top-bar .card { top: 0; border-bottom-width: 1px; }
-.bottom-bar .card { bottom: 0; border-top-width: 1px; }
+[class*=-bar] .card { display: grid; grid-template-columns: 1fr auto; column-gap: 24px; align-items: center; inset-inline: 0; width: auto; max-width: none; padding: 6px max(16px, 50% - 480px); padding-inline-end: max(52px, 50% - 480px); border-radius: 0; border-width: 0; }
+[class*=-bar] .question { grid-row: span 2; margin: 0; font-size: 1em; }
+[class*=-bar] .scale { width: 440px; }
+[class*=-bar] .score { height: 36px; }
+[class*=-bar] .anchors { margin-top: 2px; }
+[class*=-bar] form, [role=status] { grid-column: 1 / -1; }
+.top-bar .card { top: var(--npskit-offset, var(--_offset, 0)); border-bottom-width: 1px; }
+.bottom-bar .card { bottom: var(--npskit-offset, var(--_offset, 0)); border-top-width: 1px; }
 .modal .card { top: 50%; left: 50%; transform: translate(-50%, -50%); width: 480px; }
 .backdrop { inset: 0; background: #00000073; }
 .inline .card { position: relative; z-index: auto; width: auto; max-width: 560px; max-height: none; box-shadow: none; }
@@ -77,16 +90,27 @@ export const styles = `
 textarea { display: block; width: 100%; min-height: 96px; margin: 0; padding: 8px 10px; resize: vertical; }
 textarea::placeholder { color: var(--_muted); opacity: 1; }
 .consent { display: flex; gap: 8px; align-items: flex-start; margin-top: 8px; font-size: .9375em; }
-.consent input { flex: none; width: 20px; height: 20px; margin: 1px 0 0; accent-color: var(--_accent); }
+.consent input { flex: none; width: 20px; height: 20px; margin: 1px 0 0; }
 .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; margin-top: 12px; }
 .primary, .secondary, .action { display: inline-flex; align-items: center; min-height: 40px; padding: 8px 16px; text-decoration: none; }
 .action { margin-top: 12px; }
 :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+@container (width < 304px) { .scale { gap: 2px; } }
+@container (width < 284px) {
+  .scale { grid-template-columns: repeat(12, minmax(0, 1fr)); gap: 6px 4px; }
+  .score { grid-column: span 2; }
+  .score:nth-child(7) { grid-column: 2 / span 2; }
+}
+@media (max-width: 900px) {
+  [class*=-bar] .card { grid-template-columns: 1fr; }
+  [class*=-bar] .question { grid-row: auto; margin-bottom: 8px; }
+  [class*=-bar] .scale { width: auto; }
+}
 @media (max-width: 480px) {
   .bottom-right .card, .bottom-left .card { inset-inline: 0; bottom: 0; width: auto; max-width: none; border-radius: var(--_radius) var(--_radius) 0 0; }
-  .card { padding: 16px 12px; }
-  .scale { gap: 2px; }
+  .card, [class*=-bar] .card { padding: 16px 12px; }
   .score { height: 40px; border-radius: 4px; }
+  [class*=-bar] .anchors { display: none; }
 }
 @keyframes npskit-in { from { opacity: 0; translate: 0 8px; } }
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }

@@ -277,6 +277,35 @@ describe('closing', () => {
     expect(submits).toMatchObject([{ score: 6, complete: true, comment: null }])
   })
 
+  it('shows the chosen score on the follow-up and takes a new one: the same response, updated', async () => {
+    const s = make({ contactConsent: true })
+    const sent: SurveyResponse[] = []
+    s.on('score', (r) => sent.push(r))
+    s.on('submit', (r) => sent.push(r))
+    const result = s.show()
+    await visible()
+    $$('[role=radio]')[4]!.click()
+    await tick()
+    expect($('.prompt')!.textContent).toBe('What went wrong, and what should we do better?')
+    expect($$('[aria-checked=true]').map((r) => r.textContent)).toEqual(['4'])
+    $$('[role=radio]')[8]!.click()
+    await tick()
+    // The prompt follows the new category; the scale shows the new score.
+    expect($('.prompt')!.textContent).toBe('What would make it a 10 for you?')
+    expect($$('[aria-checked=true]').map((r) => r.textContent)).toEqual(['8'])
+    // By keyboard too: an arrow on the follow-up step is a new answer at once.
+    key($$('[role=radio]')[8]!, 'ArrowRight')
+    await tick()
+    expect($('.prompt')!.textContent).toBe('Great to hear! What do you like most about us?')
+    typeInto($<HTMLTextAreaElement>('textarea')!, 'Quick delivery')
+    $<HTMLFormElement>('form')!.requestSubmit()
+    expect(await result).toEqual({ status: 'answered', score: 9, category: 'promoter', comment: 'Quick delivery' })
+    expect(sent.map((r) => [r.score, r.complete])).toEqual([[4, false], [8, false], [9, false], [9, true]])
+    expect(new Set(sent.map((r) => r.id)).size).toBe(1)
+    expect(new Set(sent.map((r) => r.createdAt)).size).toBe(1)
+    expect(sent[3]!.updatedAt >= sent[0]!.updatedAt).toBe(true)
+  })
+
   it('hide() closes it and destroy() leaves nothing behind', async () => {
     const s = make()
     const result = s.show()

@@ -35,13 +35,31 @@ describe('focus', () => {
     expect(document.activeElement).toBe(field)
   })
 
-  it('in a modal: starts on the scale, keeps Tab inside and goes back where it was on close', async () => {
+  it('after a tap on a score, leaves the text box alone (no phone keyboard) and keeps focus on the score', async () => {
+    void make().show()
+    await visible()
+    const three = $$('[role=radio]')[3]!
+    three.focus()
+    three.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }))
+    expect($('textarea')).not.toBeNull()
+    expect(focused()).toBe($$('[role=radio]')[3])
+    // A tap into the text box is the customer's own choice.
+    $('textarea')!.focus()
+    expect(focused()).toBe($('textarea'))
+  })
+
+  it('in a modal: starts on the group with nothing looking chosen, keeps Tab inside and goes back where it was on close', async () => {
     const link = document.body.appendChild(document.createElement('a'))
     link.href = '#'
     link.focus()
     const result = make({ placement: 'modal' }).show()
     await visible()
+    expect(focused()).toBe($('[role=radiogroup]'))
+    expect($$('[aria-checked=true]')).toEqual([])
+    // From the group the first arrow picks the first score, not the second.
+    key($('[role=radiogroup]')!, 'ArrowRight')
     expect(focused()).toBe($$('[role=radio]')[0])
+    expect($$('[role=radio]')[0]!.getAttribute('aria-checked')).toBe('true')
     // Shift+Tab from the first stop (close) wraps to the last (the scale); Tab wraps back.
     $<HTMLButtonElement>('.close')!.focus()
     const shiftTab = new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, composed: true, cancelable: true })
