@@ -35,7 +35,10 @@ export interface JourneyPoint {
 /** Where the survey appears. `'inline'` renders into the `target` element. */
 export type Placement = 'modal' | 'bottom-right' | 'bottom-left' | 'top-bar' | 'bottom-bar' | 'inline'
 
-/** Colour scheme: fixed, or following `prefers-color-scheme` (`'auto'`). */
+/**
+ * Colour scheme: fixed, or following the visitor's system setting (`prefers-color-scheme`,
+ * `'auto'`). Without it the survey matches the page: dark on a dark page, light otherwise.
+ */
 export type Theme = 'light' | 'dark' | 'auto'
 
 /** A value per answer category, or one value for all of them. */
@@ -77,9 +80,13 @@ export interface SurveyOptions extends Rules {
   readonly placement?: Placement
   /** With `placement: 'inline'`: the element (or a CSS selector for it) to render into. */
   readonly target?: Element | string
-  /** [`'auto'`] */
+  /** [the page's: its background colour, read once when the survey shows, decides light or dark] */
   readonly theme?: Theme
-  /** Accent colour of buttons and the selected score, any CSS colour. */
+  /**
+   * Accent colour of buttons, the selected score and the focus ring, any CSS colour. Where it has
+   * less than 3:1 against the card's background it is darkened (light card) or lightened (dark card)
+   * just enough; the text on it is white or black, whichever is readable (4.5:1).
+   */
   readonly accent?: string
   /** Background colour of the card. */
   readonly background?: string
@@ -93,11 +100,17 @@ export interface SurveyOptions extends Rules {
   readonly fontSize?: number
   /** Stacking order of floating placements [2147483000]. */
   readonly zIndex?: number
+  /**
+   * Bars only: px between the bar and its edge of the viewport, e.g. the height of your fixed
+   * header for a `'top-bar'` [the extent of the page's own fixed or sticky elements at that edge,
+   * measured when it shows, so a bar never covers them; `0` to cover them].
+   */
+  readonly offset?: number
   /** A CSP nonce for the `<style>` fallback in browsers without constructable stylesheets. */
   readonly nonce?: string
   /** Longest comment accepted [2000]. */
   readonly maxCommentLength?: number
-  /** Close the thank-you by itself after this many ms; 0 keeps it open [4000]. */
+  /** Close the thank-you by itself after this many ms; 0 keeps it open [5000]. */
   readonly autoCloseMs?: number
   /** Extra data sent with every response: a flat object of strings, numbers and booleans. */
   readonly metadata?: Metadata

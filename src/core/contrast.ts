@@ -22,8 +22,8 @@ export function luminance(rgb: Rgb): number {
  * contrast([255, 255, 255], [0, 0, 0]) // → 21
  */
 export function contrast(a: Rgb, b: Rgb): number {
-  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m) as [number, number]
-  return (x + 0.05) / (y + 0.05)
+  const [x, y] = [luminance(a) + 0.05, luminance(b) + 0.05]
+  return Math.max(x / y, y / x)
 }
 
 /**

@@ -54,6 +54,7 @@ export const optionChecks: Readonly<Record<keyof SurveyOptions, Check>> = {
   fontFamily: cssValue,
   fontSize: num(10, 32),
   zIndex: int(-2147483647, 2147483647),
+  offset: num(0, 2000),
   nonce: text,
   maxCommentLength: int(1, 10000),
   autoCloseMs: int(0, 3600000),

@@ -2,7 +2,7 @@
 // attributes in as a plain object (`element.dataset`), so this runs in Node tests too.
 
 /** Options whose attribute value is a number. */
-const numbers = /^(radius|fontSize|zIndex|maxCommentLength|autoCloseMs|sampleRate|answeredWaitDays|dismissedWaitDays|minVisits|minDaysSinceFirstSeen|priority)$/
+const numbers = /^(radius|fontSize|zIndex|offset|maxCommentLength|autoCloseMs|sampleRate|answeredWaitDays|dismissedWaitDays|minVisits|minDaysSinceFirstSeen|priority)$/
 /** Options whose attribute value is true or false (a bare attribute is true). */
 const booleans = /^(includeQuery|redact|debug|honourPrivacySignals|contactConsent)$/
 

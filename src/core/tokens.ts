@@ -11,7 +11,7 @@ const px = (n: number | undefined) => (n === undefined ? n : n + 'px')
  * tokensCss({ accent: '#0a7', radius: 4 }) // → ':host{--npskit-accent:#0a7;--npskit-radius:4px}'
  */
 export function tokensCss(o: SurveyOptions): string {
-  const tokens = { accent: o.accent, background: o.background, text: o.text, font: o.fontFamily, radius: px(o.radius), 'font-size': px(o.fontSize), 'z-index': o.zIndex }
+  const tokens = { accent: o.accent, background: o.background, text: o.text, font: o.fontFamily, radius: px(o.radius), 'font-size': px(o.fontSize), 'z-index': o.zIndex, offset: px(o.offset) }
   const css = Object.entries(tokens)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `--npskit-${k}:${v}`)

@@ -42,14 +42,8 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
   const { host, root, remove, sheet } = mount(doc, where.parent, where.tokens, where.nonce)
   const model: Model = { state: signal(state), selected: signal<number | undefined>(undefined), comment: signal('') }
   const stop = renderSignals(() => <Survey config={config} model={model} intents={intents} />, root)
-  // Colours read back as rendered and made readable; again when an 'auto' theme flips.
-  const adjust = () => {
-    sheet?.replaceSync(where.tokens)
-    sheet?.replaceSync(where.tokens + readable(root.firstElementChild!, root.querySelector('.card')!).replace('{', '{' + (bar || '')))
-  }
-  const scheme = doc.defaultView?.matchMedia?.('(prefers-color-scheme:dark)')
-  adjust()
-  scheme?.addEventListener?.('change', adjust)
+  // The accent read back as rendered and made readable (for the scheme in use as it shows).
+  sheet?.replaceSync(where.tokens + readable(root.firstElementChild!, root.querySelector('.card')!).replace('{', '{' + (bar || '')))
   // A modal owns the page while it is open, so it takes focus (the controller waits until the
   // customer is not typing): on the group, so that no score looks chosen.
   if (placement === 'modal') root.querySelector<HTMLElement>('[role=radiogroup]')?.focus()
@@ -64,7 +58,6 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
     },
     destroy() {
       const hadFocus = doc.activeElement === host
-      scheme?.removeEventListener?.('change', adjust)
       stop()
       render(null, root)
       remove()

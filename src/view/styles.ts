@@ -4,9 +4,8 @@
 // --npskit-border, --npskit-hover, --npskit-radius, --npskit-font, --npskit-font-size,
 // --npskit-z-index, --npskit-offset) or through the options. Each default is one light-dark()
 // pair: the theme only sets color-scheme (light, dark, or both for 'auto', which then follows
-// prefers-color-scheme). The .root's accent-color, column-rule-color, text-decoration-color
-// and outline-color carry the accent, border, muted and on-accent colours resolved, for
-// view/colors.ts to read back and correct where they would be unreadable. The build collapses
+// prefers-color-scheme). The .root's accent-color carries the accent as resolved, for
+// view/colors.ts to read back and correct where it would be unreadable. The build collapses
 // the white space.
 export const styles = `
 :host { all: initial !important; display: contents !important; }
@@ -24,9 +23,6 @@ export const styles = `
   font: 400 var(--npskit-font-size, 16px) / 1.45 var(--npskit-font, system-ui, sans-serif);
   color: var(--_text);
   accent-color: var(--_accent);
-  column-rule-color: var(--_line);
-  text-decoration-color: var(--_muted);
-  outline-color: var(--_on-accent);
   text-align: start;
   -webkit-text-size-adjust: 100%;
 }
