@@ -10,7 +10,8 @@ function reader(doc: Document): ((el: Element, property: 'backgroundColor' | 'ac
         ctx.clearRect(0, 0, 1, 1)
         ctx.fillStyle = getComputedStyle(el)[property]
         ctx.fillRect(0, 0, 1, 1)
-        return ctx.getImageData(0, 0, 1, 1).data as unknown as never
+        // An array: a typed array's map() would clamp the luminance maths to integers.
+        return [...ctx.getImageData(0, 0, 1, 1).data] as unknown as never
       }
     : undefined
 }

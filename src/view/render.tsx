@@ -57,11 +57,12 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
       if (moved && !(next.step === 'followUp' && model.tapped)) focusIfOurs(root.querySelector(next.step === 'followUp' ? 'textarea' : '.close'))
     },
     destroy() {
-      const hadFocus = doc.activeElement === host
+      // Focus in the survey, or lost to <body> by a click on its backdrop or text, comes back.
+      const hadFocus = doc.activeElement === host || doc.activeElement === doc.body
       stop()
       render(null, root)
       remove()
-      // Give focus back to where the customer was, but only if the survey had it.
+      // Give focus back to where the customer was, unless they have moved on in the page.
       if (hadFocus && previous && previous !== doc.body && previous.isConnected) previous.focus()
     },
   }

@@ -8,6 +8,8 @@ export interface OpenOptions {
   readonly hostile?: boolean
   readonly show?: boolean
   readonly context?: BrowserContextOptions
+  /** More query parameters for the fixture page (see test/fixtures/widget-page.js). */
+  readonly query?: Readonly<Record<string, string>>
 }
 
 export interface Opened {
@@ -17,10 +19,11 @@ export interface Opened {
 }
 
 /** The shop fixture page's URL with a survey created from `options`, for any browser's driver. */
-export function surveyUrl(origin: string, options: SurveyOptions & { target?: string } = {}, open: Pick<OpenOptions, 'hostile' | 'show'> = {}): string {
+export function surveyUrl(origin: string, options: SurveyOptions & { target?: string } = {}, open: Pick<OpenOptions, 'hostile' | 'show' | 'query'> = {}): string {
   const query = new URLSearchParams({ options: JSON.stringify({ autoCloseMs: 0, ...options }) })
   if (open.hostile) query.set('hostile', '1')
   if (open.show === false) query.set('show', 'no')
+  for (const [k, v] of Object.entries(open.query ?? {})) query.set(k, v)
   return `${origin}/test/fixtures/widget.html?${query}`
 }
 
