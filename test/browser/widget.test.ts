@@ -67,7 +67,8 @@ describe.runIf(browserAvailable())('the survey widget in Chromium', () => {
     await page.focus('header a')
     await page.evaluate(() => void ((window as any).__result = (window as any).__survey.show()))
     await page.locator('npskit-survey .card').waitFor()
-    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('role'))).toBe('radio')
+    // The group, not a score: nothing looks chosen before the customer chooses.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('role'))).toBe('radiogroup')
     for (let i = 0; i < 5; i++) await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('NPSKIT-SURVEY')
     await page.keyboard.press('Escape')
@@ -207,7 +208,7 @@ describe.runIf(browserAvailable())('the survey widget in Chromium', () => {
 
     it('follows the system colour scheme in auto, and the theme option over it', async () => {
       const background = (page: Page) => page.locator('npskit-survey .card').evaluate((el) => getComputedStyle(el).backgroundColor)
-      const auto = await openSurvey(browser, server.origin, {}, { context: { colorScheme: 'dark' } })
+      const auto = await openSurvey(browser, server.origin, { theme: 'auto' }, { context: { colorScheme: 'dark' } })
       expect(await background(auto.page)).toBe('rgb(31, 32, 36)')
       await auto.page.screenshot({ animations: 'disabled', path: shots + 'auto-dark.png' })
       await close(auto.page)
@@ -238,7 +239,9 @@ describe.runIf(browserAvailable())('the survey widget in Chromium', () => {
       await close(page)
       const bar = await openSurvey(browser, server.origin, { brand: 'Nordhandel', placement: 'top-bar' }, { context: { viewport: { width: 1280, height: 600 } } })
       const question = (await bar.page.locator('npskit-survey .question').boundingBox())!
-      expect(question.x).toBeGreaterThanOrEqual(320)
+      // Centred in 960 px: the question starts 160 px in, and the scale ends 160 px before the edge.
+      expect(question.x).toBeGreaterThanOrEqual(160)
+      expect((await bar.page.locator('npskit-survey [role=radiogroup]').boundingBox())!.x + 440).toBeLessThanOrEqual(1120)
       await bar.page.screenshot({ animations: 'disabled', path: shots + 'top-bar.png' })
       await close(bar.page)
     })
