@@ -13,7 +13,12 @@ const colours = { detractor: '#c0392b', passive: '#d4a017', promoter: '#1f7a5c',
 const signed = (n, digits = 0) => (n === null ? '–' : (n > 0 ? '+' : n < 0 ? '−' : '') + Math.abs(n).toFixed(digits))
 const day = (iso) => iso.slice(0, 10)
 const DAY = 864e5
+// One way of writing dates everywhere on the page: "3 Jun 2026" (with the time where it matters).
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' })
+const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' })
+const shown = (iso) => dateOnly.format(new Date(day(iso)))
+// A p-value in plain words: how often chance alone would give a difference this large.
+const chance = (p) => (p < 0.001 ? 'p < 0.001, less than 1 in 1,000' : `p = ${p.toFixed(3)}, about 1 in ${Math.round(1 / p).toLocaleString('en')}`)
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' })
 
 function filters() {
@@ -65,8 +70,8 @@ function renderKpis(s) {
     $('change').textContent = signed(test.difference, 1)
     $('change').className = 'big ' + (!test.significant ? '' : test.difference > 0 ? 'promoter' : 'detractor')
     $('compare').textContent =
-      `${signed(current.nps, 1)} now, ${signed(previous.nps, 1)} in ${day(previous.from)} – ${day(new Date(Date.parse(previous.to) - 1).toISOString())} ` +
-      `(${previous.tally.total} responses). p ${test.pValue < 0.001 ? '< 0.001' : '= ' + test.pValue.toFixed(3)}: ` +
+      `${signed(current.nps, 1)} now, ${signed(previous.nps, 1)} in ${shown(previous.from)} – ${shown(new Date(Date.parse(previous.to) - 1).toISOString())} ` +
+      `(${previous.tally.total} responses). If nothing had changed, a difference this large would come up by chance ${chance(test.pValue)}: ` +
       (test.significant ? 'a significant change.' : 'not significant, this could be noise.')
   } else {
     $('change').textContent = '–'
@@ -88,7 +93,7 @@ function renderCharts(s) {
   draw('trend', {
     type: 'line',
     data: {
-      labels: weeks.map((w) => w.start),
+      labels: weeks.map((w) => shown(w.start)),
       datasets: [
         { label: 'high', data: weeks.map((w) => w.high), borderWidth: 0, pointRadius: 0, fill: '+1', backgroundColor: colours.band },
         { label: 'low', data: weeks.map((w) => w.low), borderWidth: 0, pointRadius: 0, fill: false },
@@ -220,14 +225,14 @@ function message(r) {
 
 async function refresh() {
   $('error').textContent = ''
-  const params = filters()
-  $('csv').href = '/api/responses?' + new URLSearchParams({ ...Object.fromEntries(params), format: 'csv' })
   try {
-    const s = await getJson('/api/summary?' + params)
+    const s = await getJson('/api/summary?' + filters())
     fillSelect($('journeyPoint'), s.journeyPoints)
     fillSelect($('locale'), s.locales, (k) => `${languageNames.of(k)} (${k})`)
     if (!$('from').value) $('from').value = day(s.period.from)
     if (!$('to').value) $('to').value = day(new Date(Date.parse(s.period.to) - 1).toISOString())
+    // After the period shown is in the form: on first load the export covers what is on screen.
+    $('csv').href = '/api/responses?' + new URLSearchParams({ ...Object.fromEntries(filters()), format: 'csv' })
     renderKpis(s)
     renderCharts(s)
     await renderInbox()

@@ -1,5 +1,6 @@
 // The playground: a form for the widget's options, the widget made again on every change
-// (inline, beside the form), and the script tag that asks for the same survey.
+// (in its real placement: floating over the page, or inline in the preview), and the script tag
+// that asks for the same survey.
 import { createSurvey, version } from '/dist/index.js'
 
 const $ = (id) => document.getElementById(id)
@@ -21,7 +22,7 @@ const groups = [
     { name: 'promoterLabel', kind: 'text', placeholder: 'Review us on Trustpilot', label: 'promoter link text' },
     { name: 'promoterHref', kind: 'text', placeholder: 'https://…', label: 'promoter link URL' },
     { name: 'maxCommentLength', kind: 'number', placeholder: '2000', min: 1 },
-    { name: 'autoCloseMs', kind: 'number', placeholder: '4000', min: 0, step: 500 },
+    { name: 'autoCloseMs', kind: 'number', placeholder: '5000', min: 0, step: 500 },
   ]],
   ['Appearance', [
     { name: 'placement', kind: 'select', options: ['bottom-right', 'bottom-left', 'modal', 'top-bar', 'bottom-bar', 'inline'], value: 'bottom-right', default: 'bottom-right' },
@@ -215,10 +216,12 @@ function rebuild() {
   survey = undefined
   $('error').textContent = ''
   const placement = config.options.placement ?? 'bottom-right'
-  $('placement-note').textContent = placement === 'inline' ? '' : `(shown inline here; on your site: ${placement})`
+  // Shown where a shop's customers would see it: floating over this page, or inline in the preview.
+  $('placement-note').textContent = placement === 'inline' ? '' : `(${placement}: shown over this page, as on your site)`
   // The preview keeps its history in memory, so each change shows the survey afresh instead of
   // respecting the wait after an answer in the previous version.
-  const live = { ...Object.fromEntries(Object.entries(config.options).filter(([name]) => !unsupported.has(name))), placement: 'inline', target: '#preview' }
+  const live = { ...Object.fromEntries(Object.entries(config.options).filter(([name]) => !unsupported.has(name))), placement }
+  if (placement === 'inline') live.target = '#preview'
   if (!unsupported.has('storage')) live.storage = 'memory'
   if (!endpointSupported) {
     // Until this build posts by itself, hand each version of the response to the collector.

@@ -130,6 +130,12 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
 
   it('re-creates the widget in the playground as options change, with a snippet to copy', async () => {
     const { page, problems } = await open(browser, seeded.base + '/playground')
+    // In its real placement, as a shop's customer sees it: bottom right by default, then a modal.
+    await page.locator('npskit-survey .bottom-right .card').waitFor()
+    expect(await page.locator('npskit-survey .card').evaluate((el) => getComputedStyle(el).position)).toBe('fixed')
+    await page.selectOption('#opt-placement', 'modal')
+    await page.locator('npskit-survey .modal [part~=backdrop]').waitFor()
+    await page.selectOption('#opt-placement', 'inline')
     await page.locator('#preview npskit-survey .card').waitFor()
     await page.fill('#opt-brand', 'Fjellbutikken')
     await page.selectOption('#opt-locale', 'sv')
@@ -168,7 +174,12 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     expect(await page.textContent('#nps')).toMatch(/^[+−]?\d+$/)
     expect(await page.textContent('#interval')).toMatch(/95 % confidence interval/)
     expect(Number((await page.textContent('#total'))!.replace(/,/g, ''))).toBeGreaterThan(1000)
-    expect(await page.textContent('#compare')).toMatch(/p [<=]/)
+    expect(await page.textContent('#compare')).toMatch(/by chance p [<=] [\d.]+, (less than|about) 1 in [\d,]+: /)
+    // Dates are written one way (3 Jun 2026), in the comparison as in the inbox.
+    expect(await page.textContent('#compare')).not.toMatch(/\d{4}-\d\d-\d\d/)
+    // The export covers the period shown from the first load on.
+    const from = await page.inputValue('#from')
+    expect(await page.getAttribute('#csv', 'href')).toContain('from=' + from)
     for (const id of ['distribution', 'trend', 'byJourneyPoint', 'byLocale']) {
       expect(await page.locator(`#${id}`).evaluate((canvas) => (canvas as HTMLCanvasElement).width)).toBeGreaterThan(100)
     }
