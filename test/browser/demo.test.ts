@@ -137,6 +137,7 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     await page.locator('npskit-survey .modal [part~=backdrop]').waitFor()
     await page.selectOption('#opt-placement', 'inline')
     await page.locator('#preview npskit-survey .card').waitFor()
+    await page.selectOption('#opt-placement', 'bottom-right')
     await page.fill('#opt-brand', 'Fjellbutikken')
     await page.selectOption('#opt-locale', 'sv')
     await page.selectOption('#opt-theme', 'dark')
@@ -148,7 +149,7 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     await page.fill('#opt-json', '{ "metadata": { "plan": "pro" } }')
     await expect.poll(() => page.textContent('#error')).toBe('')
     // The widget renders in a shadow root, which locators pierce.
-    await page.locator('#preview').getByText(/rekommendera Fjellbutikken/).waitFor()
+    await page.locator('npskit-survey').getByText(/rekommendera Fjellbutikken/).waitFor()
     const snippet = (await page.textContent('#snippet'))!
     expect(snippet).toContain('data-brand="Fjellbutikken"')
     expect(snippet).toContain('data-locale="sv"')
@@ -159,7 +160,7 @@ describe.runIf(browserAvailable())('the demo (npm start)', () => {
     expect(snippet).toContain('"metadata": {\n    "plan": "pro"\n  }')
     await page.screenshot({ animations: 'disabled', path: shots + 'demo-playground.png', fullPage: true })
     // An answer in the playground reaches the collector.
-    await page.locator('#preview npskit-survey [role=radio]').nth(9).click()
+    await page.locator('npskit-survey [role=radio]').nth(9).click()
     await expect.poll(() => page.textContent('#log')).toContain('score 9')
     await expect
       .poll(async () => (await (await fetch(seeded.base + '/api/responses?journeyPoint=playground')).json()).items.map((r: { score: number; metadata: object }) => [r.score, r.metadata]))
