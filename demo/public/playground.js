@@ -173,7 +173,7 @@ const attr = (value) => String(value).replaceAll('&', '&amp;').replaceAll('"', '
 
 /** The same survey as a script tag: scalars as data-*, the rest in a JSON block. */
 function snippet({ options, journeyPoint, dedupeKey }) {
-  const lines = [`<script src="https://unpkg.com/npskit@${version}/dist/npskit.iife.js"`]
+  const lines = [`<script src="https://cdn.jsdelivr.net/npm/npskit@${version}/dist/npskit.iife.js"`]
   const json = {}
   for (const [name, value] of Object.entries(options)) {
     if (value !== null && typeof value === 'object') json[name] = value

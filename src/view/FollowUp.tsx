@@ -11,7 +11,8 @@ interface Props extends ViewProps {
 }
 
 /** The one optional text box after the score, with its prompt for the customer's category. */
-export function FollowUp({ config: { copy, maxCommentLength: maxLength }, model: { comment }, intents, category }: Props) {
+export function FollowUp({ config: { copy, maxCommentLength: maxLength }, model, intents, category }: Props) {
+  const { comment } = model
   const consent = copy.consent(category)
   const left = maxLength - comment.value.length
   return (
@@ -21,7 +22,9 @@ export function FollowUp({ config: { copy, maxCommentLength: maxLength }, model:
         event.preventDefault()
         // The fields keep their own values (uncontrolled), so read them as they are now.
         const form = event.currentTarget
-        intents.submit(form.querySelector('textarea')!.value.slice(0, maxLength).trim(), !!form.querySelector('input')?.checked)
+        // The thank-you answers the consent given, and only that (see Survey).
+        model.consented = !!form.querySelector('input')?.checked
+        intents.submit(form.querySelector('textarea')!.value.slice(0, maxLength).trim(), model.consented)
       }}
     >
       <label class="prompt" for="npskit-comment" part="prompt">

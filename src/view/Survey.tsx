@@ -39,6 +39,8 @@ export interface Model {
   readonly comment: Signal<string>
   /** Whether the last score came from a pointer (click or tap) rather than the keyboard. */
   tapped?: boolean
+  /** Whether the customer ticked "You may contact me" when sending. */
+  consented?: boolean
 }
 
 /** Everything a part of the view is given: each takes what it draws from. */
@@ -90,7 +92,7 @@ export function Survey(props: ViewProps) {
         {/* Present from the start so screen readers announce the thank-you when it appears. */}
         <div role="status">
           {step === 'thanks' && category && (
-            <ThankYou text={copy.thanks(category)} action={category === 'promoter' ? config.promoterAction : undefined} />
+            <ThankYou text={copy.thanks(category) + (model.consented ? ' ' + copy.thankYouContact : '')} action={category === 'promoter' ? config.promoterAction : undefined} />
           )}
         </div>
       </div>

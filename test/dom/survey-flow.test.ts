@@ -187,6 +187,23 @@ describe('the follow-up', () => {
     expect(submits[0]!.contactConsent).toBe(true)
   })
 
+  it('says in the thank-you that the shop may get in touch only when the customer allowed it', async () => {
+    for (const tick_ of [true, false]) {
+      const s = make({ contactConsent: true })
+      const result = s.show()
+      await visible()
+      $$('[role=radio]')[2]!.click()
+      await tick()
+      if (tick_) $<HTMLInputElement>('[part=consent] input')!.click()
+      $<HTMLFormElement>('form')!.requestSubmit()
+      await result
+      const thanks = $('[part=thank-you]')!.textContent!
+      expect(thanks).toContain('Thank you for being honest.')
+      expect(thanks.includes('We may get in touch with you about your answer.')).toBe(tick_)
+      s.destroy()
+    }
+  })
+
   it('cuts the comment at maxCommentLength and counts down near the limit', async () => {
     void make({ maxCommentLength: 30 }).show()
     await visible()
