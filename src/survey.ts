@@ -140,17 +140,15 @@ export function createSurvey(options?: SurveyOptions): Survey {
 
   const point = (name: string | undefined): JourneyPoint => pointOf(o, name)
   // `when` answers at once. A Promise would read as yes before it settles, so it is refused: the
-  // rules see a throw ('when-error') and the page an error naming the option.
+  // page gets an error naming the option, and the rules a throw (any throw is 'when-error').
   const when = o.when
   const rules: SurveyOptions = when
     ? {
         ...o,
         when: (context) => {
-          const yes: unknown = when(context)
-          if (!(yes as PromiseLike<unknown> | null)?.then) return !!yes
-          const error = new TypeError('npskit: option "when" must return true or false, not a Promise')
-          report(error)
-          throw error
+          const yes = when(context)
+          if ((yes as unknown as PromiseLike<boolean> | null)?.then) throw report(new TypeError('npskit: option "when" must return true or false, not a Promise'))
+          return yes
         },
       }
     : o
