@@ -29,10 +29,12 @@ module.exports = [
   { name: 'npskit/email: surveyEmail with all 20 locales', path: 'dist/email.js', import: '{ surveyEmail }', limit: '10 kB' },
   {
     // What createSurvey loads when a survey first shows: Preact, signals-core, the view, the
-    // stylesheet and one locale. Issue #4's budget for the widget it built.
+    // stylesheet and one locale. Issue #4's budget for the widget it built was 11 kB; issue #16's
+    // fixes (readable accents and the page's theme read back at mount, bars clear of sticky
+    // headers, the wrapping scale, the score kept on the follow-up) cost 1 kB more.
     name: 'npskit: the survey UI with one locale',
     path: ['dist/npskit-ui.js', 'dist/locales/en.js'],
-    limit: '11 kB',
+    limit: '11.75 kB',
   },
   {
     // Everything createSurvey can ever load, for ESM users: the UI above plus options,
@@ -40,7 +42,7 @@ module.exports = [
     name: 'npskit: createSurvey with one locale',
     path: 'dist/index.js',
     import: '{ createSurvey }',
-    limit: '20.9 kB',
+    limit: '22.05 kB',
     modifyEsbuildConfig: (config) => ({ ...config, plugins: [...(config.plugins ?? []), onlyEnglish] }),
   },
   { name: 'npskit: one locale (nb)', path: 'dist/locales/nb.js', limit: '700 B' },
@@ -66,6 +68,6 @@ module.exports = [
     name: 'script tag: a page with a survey (first stage, engine, UI, one locale)',
     path: ['dist/npskit.iife.js', 'dist/npskit-engine.js', 'dist/npskit-ui.js', 'dist/locales/nb.js'],
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '21 kB',
+    limit: '22.05 kB',
   },
 ]
