@@ -57,8 +57,9 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
       if (moved && !(next.step === 'followUp' && model.tapped)) focusIfOurs(root.querySelector(next.step === 'followUp' ? 'textarea' : '.close'))
     },
     destroy() {
-      // Focus in the survey, or lost to <body> by a click on its backdrop or text, comes back.
-      const hadFocus = doc.activeElement === host || doc.activeElement === doc.body
+      // Focus in the survey comes back, and so does focus a modal lost to <body> (a click on its
+      // backdrop or text: the page was not the customer's to click while the modal was open).
+      const hadFocus = doc.activeElement === host || (placement === 'modal' && doc.activeElement === doc.body)
       stop()
       render(null, root)
       remove()
