@@ -40,8 +40,6 @@ export interface Messages {
   readonly thankYouPassive: string
   /** Thank-you for promoters. */
   readonly thankYouPromoter: string
-  /** Added to the thank-you only when the customer ticked the contact-consent box: "We may get in touch with you about your answer." */
-  readonly thankYouContact: string
 }
 
 /** A built-in or custom locale: its BCP 47 code, writing direction and strings. */

@@ -23,7 +23,6 @@ const ar: Locale = {
     thankYouDetractor: 'شكرًا لصراحتك. نقرأ كل إجابة ونعمل بها لنتحسّن.',
     thankYouPassive: 'شكرًا على ملاحظاتك!',
     thankYouPromoter: 'شكرًا جزيلًا! يسعدنا رضاك.',
-    thankYouContact: 'قد نتواصل معك بشأن إجابتك.',
   },
 }
 

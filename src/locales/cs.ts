@@ -23,7 +23,6 @@ const cs: Locale = {
     thankYouDetractor: 'Děkujeme za upřímnost. Každou odpověď čteme a podle ní se zlepšujeme.',
     thankYouPassive: 'Děkujeme za zpětnou vazbu!',
     thankYouPromoter: 'Moc děkujeme! Máme z toho radost.',
-    thankYouContact: 'Můžeme vás kontaktovat ohledně vaší odpovědi.',
   },
 }
 

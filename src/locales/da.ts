@@ -23,7 +23,6 @@ const da: Locale = {
     thankYouDetractor: 'Tak for din ærlige feedback. Vi læser alle svar og bruger dem til at blive bedre.',
     thankYouPassive: 'Tak for din feedback!',
     thankYouPromoter: 'Mange tak! Det sætter vi stor pris på.',
-    thankYouContact: 'Vi kan finde på at kontakte dig om dit svar.',
   },
 }
 

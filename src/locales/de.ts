@@ -23,7 +23,6 @@ const de: Locale = {
     thankYouDetractor: 'Danke für Ihre Offenheit. Wir lesen jede Antwort und nutzen sie, um besser zu werden.',
     thankYouPassive: 'Vielen Dank für Ihr Feedback!',
     thankYouPromoter: 'Herzlichen Dank! Das freut uns sehr.',
-    thankYouContact: 'Wir melden uns eventuell bei Ihnen zu Ihrer Antwort.',
   },
 }
 

@@ -23,7 +23,6 @@ const en: Locale = {
     thankYouDetractor: 'Thank you for being honest. We read every answer and use it to do better.',
     thankYouPassive: 'Thanks for your feedback!',
     thankYouPromoter: 'Thank you so much! That means a lot to us.',
-    thankYouContact: 'We may get in touch with you about your answer.',
   },
 }
 

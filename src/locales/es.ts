@@ -23,7 +23,6 @@ const es: Locale = {
     thankYouDetractor: 'Gracias por su sinceridad. Leemos cada respuesta y la usamos para mejorar.',
     thankYouPassive: '¡Gracias por su opinión!',
     thankYouPromoter: '¡Muchas gracias! Es un placer contar con usted.',
-    thankYouContact: 'Es posible que nos pongamos en contacto con usted sobre su respuesta.',
   },
 }
 

@@ -23,7 +23,6 @@ const et: Locale = {
     thankYouDetractor: 'Aitäh aususe eest! Loeme kõiki vastuseid ja kasutame neid, et paremaks saada.',
     thankYouPassive: 'Aitäh tagasiside eest!',
     thankYouPromoter: 'Suur aitäh! Meil on selle üle väga hea meel.',
-    thankYouContact: 'Võime teie vastuse kohta teiega ühendust võtta.',
   },
 }
 

@@ -23,7 +23,6 @@ const fi: Locale = {
     thankYouDetractor: 'Kiitos rehellisyydestäsi. Luemme kaikki vastaukset ja parannamme toimintaamme niiden pohjalta.',
     thankYouPassive: 'Kiitos palautteestasi!',
     thankYouPromoter: 'Kiitos paljon! Sitä on ilo kuulla.',
-    thankYouContact: 'Saatamme ottaa sinuun yhteyttä vastauksesi tiimoilta.',
   },
 }
 

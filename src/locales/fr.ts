@@ -23,7 +23,6 @@ const fr: Locale = {
     thankYouDetractor: 'Merci pour votre franchise. Chaque réponse est lue et nous aide à nous améliorer.',
     thankYouPassive: 'Merci pour votre avis\u202f!',
     thankYouPromoter: 'Merci beaucoup\u202f! Cela nous fait très plaisir.',
-    thankYouContact: 'Nous pourrons vous contacter au sujet de votre réponse.',
   },
 }
 

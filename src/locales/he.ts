@@ -23,7 +23,6 @@ const he: Locale = {
     thankYouDetractor: 'תודה על הכנות. אנחנו קוראים כל תשובה ופועלים בעקבותיה.',
     thankYouPassive: 'תודה על המשוב!',
     thankYouPromoter: 'תודה רבה! שמחים לשמוע.',
-    thankYouContact: 'ייתכן שניצור איתכם קשר בנוגע לתשובה.',
   },
 }
 

@@ -23,7 +23,6 @@ const is: Locale = {
     thankYouDetractor: 'Takk fyrir hreinskilnina. Við lesum öll svör og notum þau til að gera betur.',
     thankYouPassive: 'Takk fyrir svarið!',
     thankYouPromoter: 'Kærar þakkir! Það gleður okkur að heyra.',
-    thankYouContact: 'Við gætum haft samband við þig vegna svarsins.',
   },
 }
 

@@ -23,7 +23,6 @@ const it: Locale = {
     thankYouDetractor: 'Grazie per la sincerità. Leggiamo ogni risposta e la usiamo per migliorare.',
     thankYouPassive: 'Grazie per la tua opinione!',
     thankYouPromoter: 'Grazie mille! Ci fa davvero piacere.',
-    thankYouContact: 'Potremmo contattarti in merito alla tua risposta.',
   },
 }
 

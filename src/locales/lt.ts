@@ -23,7 +23,6 @@ const lt: Locale = {
     thankYouDetractor: 'Ačiū už atvirumą. Skaitome kiekvieną atsakymą ir pagal jį tobulėjame.',
     thankYouPassive: 'Ačiū už atsiliepimą!',
     thankYouPromoter: 'Labai ačiū! Mums tai labai malonu.',
-    thankYouContact: 'Galime su jumis susisiekti dėl jūsų atsakymo.',
   },
 }
 

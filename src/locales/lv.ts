@@ -23,7 +23,6 @@ const lv: Locale = {
     thankYouDetractor: 'Paldies par atklātību! Mēs izlasām katru atbildi un izmantojam to, lai kļūtu labāki.',
     thankYouPassive: 'Paldies par atsauksmi!',
     thankYouPromoter: 'Liels paldies! Tas mūs ļoti iepriecina.',
-    thankYouContact: 'Mēs varam ar Jums sazināties par Jūsu atbildi.',
   },
 }
 

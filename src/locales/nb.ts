@@ -23,7 +23,6 @@ const nb: Locale = {
     thankYouDetractor: 'Takk for ærlig tilbakemelding. Vi leser alle svar og bruker dem til å bli bedre.',
     thankYouPassive: 'Takk for tilbakemeldingen!',
     thankYouPromoter: 'Tusen takk! Det setter vi stor pris på.',
-    thankYouContact: 'Vi kan komme til å kontakte deg om svaret ditt.',
   },
 }
 

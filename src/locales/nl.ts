@@ -23,7 +23,6 @@ const nl: Locale = {
     thankYouDetractor: 'Bedankt voor je eerlijke feedback. We lezen elk antwoord en gebruiken het om beter te worden.',
     thankYouPassive: 'Bedankt voor je feedback!',
     thankYouPromoter: 'Heel erg bedankt! Dat doet ons goed.',
-    thankYouContact: 'We nemen mogelijk contact met je op over je antwoord.',
   },
 }
 

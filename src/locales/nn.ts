@@ -23,7 +23,6 @@ const nn: Locale = {
     thankYouDetractor: 'Takk for ærleg tilbakemelding. Vi les alle svar og brukar dei til å bli betre.',
     thankYouPassive: 'Takk for tilbakemeldinga!',
     thankYouPromoter: 'Tusen takk! Det set vi stor pris på.',
-    thankYouContact: 'Vi kan kome til å kontakte deg om svaret ditt.',
   },
 }
 

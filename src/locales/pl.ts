@@ -23,7 +23,6 @@ const pl: Locale = {
     thankYouDetractor: 'Dziękujemy za szczerość. Czytamy każdą odpowiedź i wykorzystujemy ją, by działać lepiej.',
     thankYouPassive: 'Dziękujemy za opinię!',
     thankYouPromoter: 'Bardzo dziękujemy! To dla nas wiele znaczy.',
-    thankYouContact: 'Możemy skontaktować się z Tobą w sprawie Twojej odpowiedzi.',
   },
 }
 

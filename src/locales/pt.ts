@@ -23,7 +23,6 @@ const pt: Locale = {
     thankYouDetractor: 'Obrigado pela sinceridade. Lemos todas as respostas e usamos cada uma para melhorar.',
     thankYouPassive: 'Obrigado pela sua opinião!',
     thankYouPromoter: 'Muito obrigado! Ficamos muito felizes.',
-    thankYouContact: 'Poderemos entrar em contato com você sobre sua resposta.',
   },
 }
 

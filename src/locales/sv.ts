@@ -23,7 +23,6 @@ const sv: Locale = {
     thankYouDetractor: 'Tack för att du var ärlig. Vi läser alla svar och använder dem för att bli bättre.',
     thankYouPassive: 'Tack för ditt svar!',
     thankYouPromoter: 'Stort tack! Det uppskattar vi verkligen.',
-    thankYouContact: 'Vi kan komma att kontakta dig om ditt svar.',
   },
 }
 

@@ -92,7 +92,12 @@ export function Survey(props: ViewProps) {
         {/* Present from the start so screen readers announce the thank-you when it appears. */}
         <div role="status">
           {step === 'thanks' && category && (
-            <ThankYou text={copy.thanks(category) + (model.consented ? ' ' + copy.thankYouContact : '')} action={category === 'promoter' ? config.promoterAction : undefined} />
+            <ThankYou
+              text={copy.thanks(category)}
+              // The customer's own consent, echoed back in their words: only when they gave it.
+              consent={model.consented ? '✓ ' + copy.contactConsent : ''}
+              action={category === 'promoter' ? config.promoterAction : undefined}
+            />
           )}
         </div>
       </div>

@@ -187,7 +187,7 @@ describe('the follow-up', () => {
     expect(submits[0]!.contactConsent).toBe(true)
   })
 
-  it('says in the thank-you that the shop may get in touch only when the customer allowed it', async () => {
+  it('confirms the contact consent in the thank-you only when the customer gave it', async () => {
     for (const tick_ of [true, false]) {
       const s = make({ contactConsent: true })
       const result = s.show()
@@ -199,7 +199,7 @@ describe('the follow-up', () => {
       await result
       const thanks = $('[part=thank-you]')!.textContent!
       expect(thanks).toContain('Thank you for being honest.')
-      expect(thanks.includes('We may get in touch with you about your answer.')).toBe(tick_)
+      expect(thanks.includes('✓ You may contact me about my answer')).toBe(tick_)
       s.destroy()
     }
   })
