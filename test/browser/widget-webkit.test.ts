@@ -91,7 +91,8 @@ describe.runIf(webkitAvailable())('the survey widget in WebKit', { timeout: 120_
       ;(window as unknown as Page).__result = (window as unknown as Page).__survey.show()
     })
     await page.waitFor('npskit-survey >>> .card')
-    await expect.poll(focusedRole).toBe('radio')
+    // The group, not a score: nothing looks chosen before the customer chooses.
+    await expect.poll(focusedRole).toBe('radiogroup')
     await page.press('Tab', 'Tab', 'Tab', 'Tab', 'Tab')
     expect(await page.execute(() => document.activeElement?.tagName)).toBe('NPSKIT-SURVEY')
     await page.press('Escape')
