@@ -41,15 +41,17 @@ export function createMailer(nodemailer: Nodemailer, timeoutMs: number): Mailer 
     async send(smtpUrl, from, to, content) {
       let transport = transports.get(smtpUrl)
       if (!transport) {
-        transport = nodemailer.createTransport({ url: smtpUrl, pool: true, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs })
+        // No pool: a pooled message that timed out here would still be sent later from the queue,
+        // and then again by the retry. One connection per alert ends with its timeout.
+        transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs })
         transports.set(smtpUrl, transport)
       }
       const email = alertEmail(content)
       try {
-        await withTimeout(transport.sendMail({
+        await transport.sendMail({
           from, to: to.join(', '), subject: email.subject, text: email.text, html: email.html,
           headers: { 'X-Npskit-Delivery': deliveryId(content.response.id, content.kind) },
-        }), timeoutMs)
+        })
         return { ok: true }
       } catch (error) {
         const code = (error as { responseCode?: unknown }).responseCode
@@ -62,13 +64,4 @@ export function createMailer(nodemailer: Nodemailer, timeoutMs: number): Mailer 
       transports.clear()
     },
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('SMTP timeout'), { name: 'TimeoutError' })), ms)
-    timer.unref?.()
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
