@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAlerts, verifySignature, type AlertOptions, type Alerts, type AlertJsonBody } from '../../../src/collector/alerts/index'
 import { bare, finish, store } from './support/answers'
 import { drivers, type TestDatabase } from './support/db'
@@ -13,15 +13,22 @@ describe.each(drivers())('alerts on $name', (driver) => {
   let receiver: Receiver
   let running: Alerts[] = []
 
-  beforeEach(async () => {
+  // One database per driver (starting PGlite takes seconds), emptied before each test.
+  beforeAll(async () => {
     db = await driver.open()
+  })
+  afterAll(async () => {
+    await db.close()
+  })
+  beforeEach(async () => {
+    await db.query('DELETE FROM alert_outbox')
+    await db.query('DELETE FROM responses')
     receiver = await startReceiver()
   })
   afterEach(async () => {
     for (const alerts of running) await alerts.stop()
     running = []
     await receiver.close()
-    await db.close()
   })
 
   async function start(options: Partial<AlertOptions> = {}): Promise<Alerts> {
