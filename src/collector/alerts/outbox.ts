@@ -1,5 +1,5 @@
 // The worker's side of the outbox: claim due rows under a lease, settle them, report on them.
-import type { AlertKind, AlertResponse, AlertsDatabase, AlertStatus, FailedAlert, Queryable } from './types'
+import type { AlertKind, AlertResponse, AlertStatus, FailedAlert, Queryable } from './types'
 
 /** A row a worker has claimed and must now deliver. */
 export interface Claimed {
@@ -34,34 +34,32 @@ export async function claim(db: Queryable, worker: string, targets: readonly str
 }
 
 /**
- * Records a delivered row. When the answer changed while it was being sent (the comment came in
- * mid-flight) and what was sent had no comment, the comment follows as one update.
+ * Records a delivered row, in one statement. When the answer changed while it was being sent
+ * (the comment came in mid-flight) and what was sent had no comment, the comment follows as one
+ * update, written in the same statement so a crash cannot lose it.
  * Returns false when the lease had been lost to another worker.
  */
-export async function settleSent(db: AlertsDatabase, worker: string, row: Claimed): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const sentComment = row.payload.comment !== null && row.payload.comment !== ''
-    const { rows } = await tx.query<{ version: number; state: string; payload: AlertResponse; targetLabel: string }>(
-      `SELECT version, state, payload, target_label AS "targetLabel" FROM alert_outbox WHERE ${key} AND claimed_by = $4 FOR UPDATE`,
-      [row.responseId, row.target, row.kind, worker],
-    )
-    const current = rows[0]
-    if (!current) return false
-    await tx.query(
-      `UPDATE alert_outbox SET state = 'sent', settled_at = now(), claimed_until = NULL, claimed_by = NULL, last_error = NULL,
-       sent_comment = $4, payload = $5 WHERE ${key}`,
-      [row.responseId, row.target, row.kind, sentComment, JSON.stringify(row.payload)],
-    )
-    const latest = current.payload
-    if (row.kind === 'alert' && current.version !== row.version && current.state === 'pending' && !sentComment && latest.comment) {
-      await tx.query(
-        `INSERT INTO alert_outbox (response_id, target, kind, target_label, payload, due_at, first_due_at)
-         VALUES ($1, $2, 'update', $3, $4, now(), now()) ON CONFLICT DO NOTHING`,
-        [row.responseId, row.target, current.targetLabel, JSON.stringify(latest)],
-      )
-    }
-    return true
-  })
+export async function settleSent(db: Queryable, worker: string, row: Claimed): Promise<boolean> {
+  const sentComment = row.payload.comment !== null && row.payload.comment !== ''
+  const { rows } = await db.query(
+    `WITH old AS (
+       SELECT response_id, target, kind, version, state, payload, target_label FROM alert_outbox
+       WHERE ${key} AND claimed_by = $4 FOR UPDATE),
+     sent AS (
+       UPDATE alert_outbox o SET state = 'sent', settled_at = now(), claimed_until = NULL, claimed_by = NULL, last_error = NULL,
+         sent_comment = $5, payload = $6
+       FROM old WHERE o.response_id = old.response_id AND o.target = old.target AND o.kind = old.kind
+       RETURNING o.response_id),
+     follow AS (
+       INSERT INTO alert_outbox (response_id, target, kind, target_label, payload, due_at, first_due_at)
+       SELECT response_id, target, 'update', target_label, payload, now(), now() FROM old
+       WHERE old.kind = 'alert' AND old.version <> $7 AND old.state = 'pending' AND NOT $5::boolean
+         AND coalesce(old.payload->>'comment', '') <> ''
+       ON CONFLICT DO NOTHING)
+     SELECT 1 FROM sent`,
+    [row.responseId, row.target, row.kind, worker, sentComment, JSON.stringify(row.payload), row.version],
+  )
+  return rows.length > 0
 }
 
 /**

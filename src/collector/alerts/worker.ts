@@ -35,6 +35,7 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
   let again = false
   let poll: ReturnType<typeof setInterval> | undefined
   let lastSweep = 0
+  let followUp: ReturnType<typeof setTimeout> | null = null
 
   async function deliver(row: Claimed): Promise<void> {
     const target = targets.get(row.target)!
@@ -110,12 +111,20 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
     async stop() {
       running = false
       clearInterval(poll)
+      if (followUp) clearTimeout(followUp)
+      followUp = null
       while (claiming || inFlight.size > 0) await Promise.race([...inFlight, new Promise((r) => setTimeout(r, 10))])
     },
     wake() {
       kick()
-      // The caller's transaction may not have committed yet: look once more a moment later.
-      setTimeout(kick, 50).unref?.()
+      // The caller's transaction may not have committed yet: look once more a moment later
+      // (once for all the wakes of those 50 ms, so a burst of answers is not a burst of claims).
+      if (followUp) return
+      followUp = setTimeout(() => {
+        followUp = null
+        kick()
+      }, 50)
+      followUp.unref?.()
     },
   }
 }

@@ -116,7 +116,7 @@ describe.runIf(pgUrl)('two collector processes on one PostgreSQL', () => {
     const receiver = await startReceiver()
     const dbs = [wrapPool(pgUrl!, schema.schema), wrapPool(pgUrl!, schema.schema)]
     await prepare(dbs[0]!)
-    const options = { webhooks: receiver.url, windowMs: 100, pollMs: 20, concurrency: 4, log: () => {} }
+    const options = { webhooks: receiver.url, windowMs: 3000, pollMs: 20, concurrency: 4, log: () => {} }
     const workers = dbs.map((db) => createAlerts(db, options))
     try {
       await Promise.all(workers.map((w) => w.start()))
@@ -129,7 +129,7 @@ describe.runIf(pgUrl)('two collector processes on one PostgreSQL', () => {
           if (i % 3 !== 0) await store(dbs[n]!, workers[n]!, finish(a, `c${i}`))
         }
       }))
-      await receiver.until(() => receiver.acked().size === answers.length)
+      await receiver.until(() => receiver.acked().size === answers.length, 60_000)
       await sleep(500)
       expect(receiver.received).toHaveLength(answers.length)
       expect(receiver.duplicates()).toEqual([])
