@@ -48,7 +48,7 @@ export const alertsMigration: string = alertsMigrationStatements.join(';\n') + '
  * @example
  * await migrateAlerts(db)
  */
-export async function migrateAlerts(db: { query(sql: string, params?: unknown[]): Promise<unknown> }): Promise<void> {
+export async function migrateAlerts(db: { query(sql: string, params?: readonly unknown[]): Promise<unknown> }): Promise<void> {
   for (const statement of alertsMigrationStatements) {
     try {
       await db.query(statement)

@@ -4,7 +4,7 @@ import type { Category, SurveyResponse } from '../../types'
 
 /** Runs one SQL statement with `$1`-style parameters. Both PGlite and `pg` fit. */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>
 }
 
 /** The collector's database: a {@link Queryable} that can also run a transaction. */

@@ -37,12 +37,12 @@ export function wrapPool(url: string, schema: string, max = 5): TestDatabase {
   pool.on('error', () => {})
   return {
     driver: 'postgres',
-    query: async (sql, params) => pool.query(sql, params) as never,
+    query: async (sql, params) => pool.query(sql, params as unknown[]) as never,
     async transaction(fn) {
       const client = await pool.connect()
       try {
         await client.query('BEGIN')
-        const result = await fn({ query: async (sql, params) => client.query(sql, params) as never })
+        const result = await fn({ query: async (sql, params) => client.query(sql, params as unknown[]) as never })
         await client.query('COMMIT')
         return result
       } catch (error) {
