@@ -31,7 +31,7 @@ export function alertContent(response: AlertResponse, kind: AlertKind, wording: 
   if (kind === 'alert') {
     if (response.journeyPoint) facts.push([wording.journeyPoint, response.journeyPoint])
     facts.push([wording.page, response.page], [wording.survey, response.surveyId])
-    for (const [key, value] of Object.entries(response.metadata)) facts.push([key, String(value)])
+    for (const [key, value] of Object.entries(response.metadata)) if (value !== null) facts.push([key, String(value)])
   }
   const contact = !response.contactConsent ? wording.noContact : email ? `${wording.contact}: ${email}` : wording.contact
   return { kind, response, title: kind === 'update' ? `${wording.update} · ${score}` : score, email, contact, facts, url, wording }

@@ -1,6 +1,6 @@
 import { enqueueAlert } from './enqueue'
 import { resolveAlertOptions, type ResolvedAlertOptions } from './options'
-import { forgetAlerts, outboxStatus } from './outbox'
+import { forgetAlerts, forgetErased, outboxStatus } from './outbox'
 import { createMailer, loadNodemailer } from './smtp'
 import type { AlertOptions, AlertResponse, AlertsDatabase, AlertStatus, Queryable, UpsertOutcome } from './types'
 import { createWorker } from './worker'
@@ -22,6 +22,8 @@ export interface Alerts {
   status(): Promise<AlertStatus>
   /** Deletes the alerts of erased responses, in the transaction that erases them. */
   forget(tx: Queryable, responseIds: readonly string[]): Promise<void>
+  /** Deletes the alerts whose response is no longer in the `responses` table (after an erasure). */
+  forgetErased(): Promise<void>
   /** The options with their defaults. */
   readonly options: ResolvedAlertOptions
 }
@@ -61,6 +63,7 @@ export function createAlerts(db: AlertsDatabase, options: AlertOptions): Alerts 
     wake: () => worker.wake(),
     status: () => outboxStatus(db),
     forget: (tx, ids) => forgetAlerts(tx, ids),
+    forgetErased: () => forgetErased(db),
     options: resolved,
   }
 }

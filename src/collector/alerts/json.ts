@@ -22,7 +22,7 @@ export interface AlertJsonBody {
     readonly journeyPoint: string | null
     readonly locale: string
     readonly page: string
-    readonly metadata: Readonly<Record<string, string | number | boolean>>
+    readonly metadata: Readonly<Record<string, string | number | boolean | null>>
     readonly contactConsent: boolean
     readonly email: string | null
     readonly createdAt: string

@@ -113,6 +113,14 @@ export async function forgetAlerts(db: Queryable, responseIds: readonly string[]
   await db.query('DELETE FROM alert_outbox WHERE response_id = ANY($1)', [responseIds])
 }
 
+/**
+ * Deletes the alerts whose response is gone from the collector's `responses` table (erased on
+ * a customer's request): the outbox keeps their comment, and the email when they consented.
+ */
+export async function forgetErased(db: Queryable): Promise<void> {
+  await db.query('DELETE FROM alert_outbox o WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.id::text = o.response_id)')
+}
+
 /** Counts by state and the newest failed rows, for the dashboard. */
 export async function outboxStatus(db: Queryable): Promise<AlertStatus> {
   const [counts, failed] = await Promise.all([

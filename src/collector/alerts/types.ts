@@ -1,6 +1,6 @@
 // The alerts module's view of the rest of the collector: only what it needs, declared here so
 // the module builds and tests on its own and the storage layer satisfies it structurally.
-import type { Category, SurveyResponse } from '../../types'
+import type { Category } from '../../types'
 
 /** Runs one SQL statement with `$1`-style parameters. Both PGlite and `pg` fit. */
 export interface Queryable {
@@ -17,12 +17,23 @@ export interface AlertsDatabase extends Queryable {
 /** What the store reports for an upsert: a stale version changed nothing and alerts nothing. */
 export type UpsertOutcome = 'created' | 'updated' | 'stale'
 
-/** The response as alerts read it: what the widget posts (see schema.json). */
-export type AlertResponse = Pick<
-  SurveyResponse,
-  | 'id' | 'surveyId' | 'score' | 'category' | 'comment' | 'contactConsent' | 'journeyPoint'
-  | 'locale' | 'page' | 'user' | 'metadata' | 'createdAt' | 'updatedAt' | 'complete'
->
+/** The response as alerts read it: what the widget posts (see schema.json), as the collector checked it. */
+export interface AlertResponse {
+  readonly id: string
+  readonly surveyId: string
+  readonly score: number
+  readonly category: Category
+  readonly comment: string | null
+  readonly contactConsent: boolean
+  readonly journeyPoint: string | null
+  readonly locale: string
+  readonly page: string
+  readonly user: Readonly<Record<string, string | number | boolean | null>> | null
+  readonly metadata: Readonly<Record<string, string | number | boolean | null>>
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly complete: boolean
+}
 
 /** Which answers alert: a category, `'all'`, or `'comment'` (any answer with a comment). */
 export type AlertWhen = Category | 'all' | 'comment'
