@@ -65,20 +65,22 @@ export async function settleSent(db: Queryable, worker: string, row: Claimed): P
 /**
  * Records a failed attempt: the next one after `delayMs`, but never later than the give-up time,
  * so the last attempt is made then; at or past it, or when refused for good, the row fails.
+ * An alert cancelled while it was being tried stays cancelled.
  */
 export async function settleFailed(
   db: Queryable, worker: string, row: Claimed,
   failure: { readonly permanent: boolean; readonly delayMs: number; readonly error: string; readonly giveUpAfterMs: number },
-): Promise<'retry' | 'failed' | 'lost'> {
+): Promise<'retry' | 'failed' | 'cancelled' | 'lost'> {
   const { rows } = await db.query<{ state: string }>(
     `UPDATE alert_outbox SET claimed_until = NULL, claimed_by = NULL, last_error = $5,
-       state = CASE WHEN $6::boolean OR now() >= first_due_at + ${ms(7)} THEN 'failed' ELSE 'pending' END,
-       settled_at = CASE WHEN $6::boolean OR now() >= first_due_at + ${ms(7)} THEN now() ELSE NULL END,
+       state = CASE WHEN state = 'cancelled' THEN state WHEN $6::boolean OR now() >= first_due_at + ${ms(7)} THEN 'failed' ELSE 'pending' END,
+       settled_at = CASE WHEN state = 'cancelled' THEN settled_at WHEN $6::boolean OR now() >= first_due_at + ${ms(7)} THEN now() ELSE NULL END,
        due_at = least(now() + ${ms(8)}, first_due_at + ${ms(7)})
      WHERE ${key} AND claimed_by = $4 RETURNING state`,
     [row.responseId, row.target, row.kind, worker, failure.error, failure.permanent, failure.giveUpAfterMs, failure.delayMs],
   )
-  return rows[0] ? (rows[0].state === 'failed' ? 'failed' : 'retry') : 'lost'
+  const state = rows[0]?.state
+  return state === undefined ? 'lost' : state === 'pending' ? 'retry' : (state as 'failed' | 'cancelled')
 }
 
 /**

@@ -54,7 +54,7 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
     }
     const delayMs = attempt.retryAfterMs ?? retryDelay(row.attempts, options.retryBaseMs, options.retryMaxMs)
     const outcome = await settleFailed(db, id, row, { ...attempt, delayMs, giveUpAfterMs: options.giveUpAfterMs })
-    const then = outcome === 'failed' ? 'given up' : outcome === 'retry' ? `retry in ${Math.round(delayMs / 1000)} s` : 'lease lost'
+    const then = outcome === 'failed' ? 'given up' : outcome === 'retry' ? `retry in ${Math.round(delayMs / 1000)} s` : outcome === 'cancelled' ? 'cancelled meanwhile' : 'lease lost'
     options.log(`[alerts] ${row.responseId}.${row.kind} to ${target.label}: ${attempt.error}, ${then}`)
   }
 

@@ -154,6 +154,19 @@ describe.each(drivers())('alerts on $name', (driver) => {
     expect((await alerts.status()).pending).toBe(0)
   })
 
+  it('keeps an alert cancelled when the attempt that was under way when it was cancelled fails', async () => {
+    const alerts = await start({ windowMs: 50 })
+    receiver.behave = () => 'hold'
+    const a = bare(3)
+    await store(db, alerts, a)
+    await receiver.until(() => receiver.held() === 1)
+    await store(db, alerts, finish(a, 'All good after all', { score: 10 }))
+    receiver.release({ status: 503 })
+    await sleep(600)
+    expect(receiver.received).toHaveLength(1)
+    expect(await alerts.status()).toMatchObject({ pending: 0, sent: 0, failed: 0 })
+  })
+
   it('ignores a stale version that arrives after a newer one', async () => {
     const alerts = await start({ windowMs: 200 })
     const a = bare(8)

@@ -24,8 +24,8 @@ export interface Receiver {
   acked(): Map<string, number>
   /** Requests for a delivery id that had already been acknowledged: real duplicates. */
   duplicates(): Received[]
-  /** Answers the held requests with 200 (those whose client is still waiting). */
-  release(): void
+  /** Answers the held requests (those whose client is still waiting) [with 200]. */
+  release(behaviour?: Exclude<Behaviour, 'hold'>): void
   /** How many requests are held unanswered. */
   held(): number
   /** Refuse connections until `up()`. */
@@ -39,7 +39,7 @@ export interface Receiver {
 /** A local webhook receiver on 127.0.0.1 that records every request and stops by itself. */
 export async function startReceiver(lifetimeMs = 120_000): Promise<Receiver> {
   const received: Received[] = []
-  const held = new Map<ServerResponse, () => void>()
+  const held = new Map<ServerResponse, (b: Exclude<Behaviour, 'hold'>) => void>()
   let server = createServer(handle)
   let port = 0
   const listen = () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
@@ -68,7 +68,7 @@ export async function startReceiver(lifetimeMs = 120_000): Promise<Receiver> {
         res.writeHead(status, headers).end('ok')
       }
       if (behaviour === 'hold') {
-        held.set(res, () => answer('ok'))
+        held.set(res, answer)
         res.on('close', () => held.delete(res))
       } else answer(behaviour)
     })
@@ -92,8 +92,8 @@ export async function startReceiver(lifetimeMs = 120_000): Promise<Receiver> {
       }
       return out
     },
-    release() {
-      for (const answer of held.values()) answer()
+    release(behaviour = 'ok') {
+      for (const answer of held.values()) answer(behaviour)
       held.clear()
     },
     held: () => held.size,
