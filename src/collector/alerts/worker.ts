@@ -13,7 +13,9 @@ export interface AlertWorker {
   start(mailer: Mailer | null): void
   /** Stops claiming, and waits for the alerts being sent to be settled. */
   stop(): Promise<void>
-  /** Looks for due alerts now (an answer was just stored in this process). */
+  /** An alert became due in a transaction not committed yet: look soon, or at `wake()`. */
+  due(): void
+  /** Looks for due alerts now, if `due()` was called since the last look (the transaction committed). */
   wake(): void
 }
 
@@ -36,6 +38,7 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
   let poll: ReturnType<typeof setInterval> | undefined
   let lastSweep = 0
   let followUp: ReturnType<typeof setTimeout> | null = null
+  let dueSoon = false
 
   async function deliver(row: Claimed): Promise<void> {
     const target = targets.get(row.target)!
@@ -60,8 +63,8 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
 
   async function fill(): Promise<void> {
     while (running && inFlight.size < options.concurrency) {
-      const rows = await claim(db, id, keys, options.concurrency - inFlight.size, options.leaseMs)
-      if (rows.length === 0) return
+      const limit = options.concurrency - inFlight.size
+      const rows = await claim(db, id, keys, limit, options.leaseMs)
       for (const row of rows) {
         const sending: Promise<void> = deliver(row)
           .catch((error: unknown) => options.log(`[alerts] ${row.responseId}.${row.kind}: could not record the attempt (${error instanceof Error ? error.message : 'error'})`))
@@ -71,6 +74,8 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
           })
         inFlight.add(sending)
       }
+      // Fewer than asked for: nothing else is due now, and asking again would only cost a query.
+      if (rows.length < limit) return
     }
   }
 
@@ -90,6 +95,13 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
         claiming = false
         if (again) kick()
       })
+  }
+
+  // Only an answer that made an alert due is worth a claim; the others wait for the poll.
+  function wake(): void {
+    if (!dueSoon) return
+    dueSoon = false
+    kick()
   }
 
   async function sweep(): Promise<void> {
@@ -115,16 +127,17 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
       followUp = null
       while (claiming || inFlight.size > 0) await Promise.race([...inFlight, new Promise((r) => setTimeout(r, 10))])
     },
-    wake() {
-      kick()
-      // The caller's transaction may not have committed yet: look once more a moment later
-      // (once for all the wakes of those 50 ms, so a burst of answers is not a burst of claims).
+    due() {
+      dueSoon = true
+      // For a caller that never calls wake(): look a moment later, once for all the alerts of
+      // those 50 ms, so a burst of answers is not a burst of claims.
       if (followUp) return
       followUp = setTimeout(() => {
         followUp = null
-        kick()
+        wake()
       }, 50)
       followUp.unref?.()
     },
+    wake,
   }
 }
