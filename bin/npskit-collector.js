@@ -4,6 +4,7 @@
 // [./npskit-data], or PostgreSQL at DATABASE_URL.
 import {
   collectorConfigFromEnv,
+  createAlerts,
   createCollector,
   createCollectorServer,
   createStore,
@@ -35,9 +36,14 @@ try {
   process.exit(1)
 }
 const store = createStore(db)
+let alerts
 let collector
 try {
-  collector = createCollector({ store, log, ...config.collector })
+  if (config.alerts) {
+    alerts = createAlerts(db, { ...config.alerts, log })
+    await alerts.start()
+  }
+  collector = createCollector({ store, log, ...config.collector, alerts })
 } catch (error) {
   log(`npskit-collector: ${error.message}`)
   await db.close()
@@ -59,6 +65,8 @@ async function stop(signal) {
   const deadline = setTimeout(() => server.closeAllConnections(), 10_000)
   await closed
   clearTimeout(deadline)
+  // Alerts being sent are settled first; the outbox keeps the rest for the next start.
+  await alerts?.stop().catch((error) => log(`[npskit collector] stopping the alerts failed: ${describeError(error)}`))
   await db.close().catch((error) => log(`[npskit collector] closing the database failed: ${describeError(error)}`))
   process.exit(0)
 }
@@ -83,7 +91,13 @@ server.listen(config.port, config.host, () => {
       adminToken
         ? `  Admin routes and the dashboard need ADMIN_TOKEN (sign in at /login)${publicUrl ? `; reached at ${publicUrl}` : '; set PUBLIC_URL to reach them by a name other than localhost'}.`
         : '  No ADMIN_TOKEN is set: the dashboard and the admin routes answer only requests from this machine (loopback). Set ADMIN_TOKEN to open them to others.',
+      alerts ? `  ${describeAlerts(alerts.options)}` : '  No alerts (set ALERT_WEBHOOK_URL or ALERT_EMAIL_TO to hear about detractors within seconds).',
       config.retentionDays ? `  Responses older than ${config.retentionDays} days are deleted daily (RETENTION_DAYS).` : '  Responses are kept until deleted (set RETENTION_DAYS to delete old ones daily).',
     ].join('\n'),
   )
 })
+
+function describeAlerts({ targets, format, when, windowMs }) {
+  const where = targets.map((t) => (t.kind === 'email' ? `email to ${t.to.length} address${t.to.length > 1 ? 'es' : ''}` : `${t.label} (${format})`))
+  return `Alerts for ${when.join(' or ')} answers to ${where.join(', ')}, waiting up to ${windowMs / 1000} s for the comment.`
+}

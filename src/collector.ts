@@ -9,10 +9,26 @@ export { collectorConfigFromEnv } from './collector/fromEnv'
 export { describeError } from './collector/log'
 export { createStore, openDatabase, rebuildCounts } from './collector/storage/index'
 export { signSurveyLink, verifySurveyLink } from './collector/links/index'
+export { createAlerts, alertOptionsFromEnv, migrateAlerts, alertsMigration, verifySignature, signBody } from './collector/alerts/index'
 export type { CollectorHandler } from './collector/createCollector'
 export type { CollectorOptions } from './collector/options'
 export type { ServerLimits } from './collector/server'
 export type { CollectorConfig } from './collector/fromEnv'
+export type {
+  Alerts,
+  AlertEmailOptions,
+  AlertFormat,
+  AlertJsonBody,
+  AlertKind,
+  AlertOptions,
+  AlertResponse,
+  AlertStatus,
+  AlertWhen,
+  FailedAlert,
+  SignatureHeaders,
+  SlackBody,
+  TeamsBody,
+} from './collector/alerts/index'
 export type { RateLimitOptions } from './collector/rateLimit'
 export type { Logger } from './collector/log'
 export type { Problem, SchemaRules } from './collector/validateResponse'

@@ -60,7 +60,10 @@ export async function setFollowedUp(req: IncomingMessage, res: ServerResponse, c
 /** DELETE /api/responses?user=…|email=…: an erasure request. Answers how many responses were deleted. */
 export async function eraseCustomer(_req: IncomingMessage, res: ServerResponse, ctx: Context, query: URLSearchParams): Promise<void> {
   const who = customerFrom(query)
-  sendJson(res, 200, { erased: await ctx.store.eraseCustomer(who) })
+  const erased = await ctx.store.eraseCustomer(who)
+  // Their alerts still waiting or kept for the dashboard hold their comment: they go too.
+  if (erased > 0) await ctx.options.alerts?.forgetErased()
+  sendJson(res, 200, { erased })
 }
 
 async function* jsonArray(rows: AsyncIterable<StoredResponse>): AsyncIterable<string> {
@@ -71,6 +74,15 @@ async function* jsonArray(rows: AsyncIterable<StoredResponse>): AsyncIterable<st
     first = false
   }
   yield '\n]}\n'
+}
+
+/**
+ * GET /api/alerts: how the alerts outbox stands, for the dashboard: counts by state and the
+ * newest alerts given up on (without the answers' content).
+ */
+export async function getAlerts(_req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+  const alerts = ctx.options.alerts
+  sendJson(res, 200, alerts ? { enabled: true, ...(await alerts.status()) } : { enabled: false })
 }
 
 /** GET /api/export?user=…|email=…: an access request, every response of the customer as a JSON file. */

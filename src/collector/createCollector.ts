@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createAdminAccess } from './adminAccess'
-import { eraseCustomer, exportCustomer, getSummary, listResponses, setFollowedUp } from './adminRoutes'
+import { eraseCustomer, exportCustomer, getAlerts, getSummary, listResponses, setFollowedUp } from './adminRoutes'
 import { maxBodyBytes } from './bodyLimit'
 import type { Context, Trace } from './context'
 import { corsHeaders } from './cors'
@@ -20,7 +20,7 @@ import { createStore } from './storage/index'
 export type CollectorHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void>
 
 const followUpPath = /^\/api\/responses\/([^/]+)\/followed-up$/
-const knownApiPaths = ['/api/responses', '/api/summary', '/api/export']
+const knownApiPaths = ['/api/responses', '/api/summary', '/api/export', '/api/alerts']
 
 function methodNotAllowed(allow: string): never {
   throw new HttpError(405, 'Method not allowed', null, { allow })
@@ -45,6 +45,12 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context, tr
       admin(true)
       await eraseCustomer(req, res, ctx, query)
     } else methodNotAllowed('POST, OPTIONS, GET, DELETE')
+    return true
+  }
+  if (path === '/api/alerts') {
+    if (method !== 'GET') methodNotAllowed('GET')
+    admin(false)
+    await getAlerts(req, res, ctx)
     return true
   }
   if (path === '/api/summary' || path === '/api/export') {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { alertOptionsFromEnv, type AlertOptions } from './alerts/index'
 import { resolveOptions, type CollectorOptions } from './options'
 import type { RateLimitOptions } from './rateLimit'
 import type { OpenOptions } from './storage/index'
@@ -8,7 +9,9 @@ export interface CollectorConfig {
   readonly port: number
   readonly host: string
   readonly database: OpenOptions
-  readonly collector: Omit<CollectorOptions, 'store' | 'db' | 'log'>
+  readonly collector: Omit<CollectorOptions, 'store' | 'db' | 'log' | 'alerts'>
+  /** The alerts (ALERT_WEBHOOK_URL, ALERT_EMAIL_TO, …), or undefined when none is set. */
+  readonly alerts: AlertOptions | undefined
   /** Delete responses older than this many days, daily; undefined keeps them. */
   readonly retentionDays: number | undefined
 }
@@ -71,5 +74,6 @@ export function collectorConfigFromEnv(env: Env): CollectorConfig {
       rateLimit: rateLimit(env),
     },
     retentionDays: whole(env, 'RETENTION_DAYS', undefined, 1, 36_500),
+    alerts: alertOptionsFromEnv(env),
   }
 }

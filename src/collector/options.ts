@@ -1,3 +1,4 @@
+import type { Alerts } from './alerts/index'
 import type { Logger } from './log'
 import type { RateLimitOptions } from './rateLimit'
 import type { Database, Store } from './storage/index'
@@ -31,6 +32,11 @@ export interface CollectorOptions {
   readonly bodyTimeoutMs?: number
   /** Where log lines go [console.error]. They never carry an e-mail address, a user or a comment. */
   readonly log?: Logger
+  /**
+   * Alerts from `createAlerts(db, options)` on the same database: each stored response's alert is
+   * written in the same transaction, and the worker woken. Start and stop the worker yourself.
+   */
+  readonly alerts?: Alerts | undefined
 }
 
 /** The options with their defaults, checked. */
@@ -45,6 +51,7 @@ export interface ResolvedOptions {
   readonly dashboard: boolean
   readonly bodyTimeoutMs: number
   readonly log: Logger
+  readonly alerts: Alerts | null
 }
 
 const originPattern = /^https?:\/\/[^/?#\s]+$/
@@ -89,6 +96,15 @@ export function resolveOptions(options: CollectorOptions): ResolvedOptions {
     timeZone,
     dashboard: options.dashboard ?? true,
     bodyTimeoutMs,
+    alerts: checkAlerts(options.alerts),
     log: options.log ?? ((line) => console.error(line)),
   }
+}
+
+function checkAlerts(alerts: Alerts | undefined): Alerts | null {
+  if (alerts === undefined) return null
+  if (typeof alerts !== 'object' || alerts === null || typeof alerts.enqueue !== 'function' || typeof alerts.wake !== 'function') {
+    throw new TypeError('alerts must come from createAlerts(db, options)')
+  }
+  return alerts
 }

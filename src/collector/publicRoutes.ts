@@ -39,6 +39,10 @@ export async function postResponse(req: IncomingMessage, res: ServerResponse, ct
   const checked = validateResponse(body)
   if ('error' in checked) throw new HttpError(400, checked.error, checked.field)
   trace.responseId = checked.response.id
-  const result = await ctx.store.upsertResponse(checked.response)
+  const { response } = checked
+  const alerts = ctx.options.alerts
+  // The alert is written in the response's transaction (both or neither); the worker sends it.
+  const result = await ctx.store.upsertResponse(response, alerts ? { inTransaction: (tx, outcome) => alerts.enqueue(tx, response, outcome) } : {})
+  alerts?.wake()
   sendJson(res, result === 'created' ? 201 : 200, { id: checked.response.id, result }, cors)
 }

@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/collector/storage/index'
 import { root } from '../support/server'
+import { verifySignature } from '../../src/collector/alerts/index'
+import { startReceiver } from './alerts/support/receiver'
 import { freshSchema, pgUrl } from './drivers'
 import { post, response } from './http'
 
@@ -103,6 +105,34 @@ describe('npskit-collector', () => {
     expect(await running.exited).toBe(0)
   })
 
+  it('sends signed alerts to ALERT_WEBHOOK_URL, and sends one stored while the receiver was down after a restart', { timeout: 120_000 }, async () => {
+    const dataDir = tempDir()
+    const receiver = await startReceiver()
+    try {
+      const env = { DATA_DIR: dataDir, ALERT_WEBHOOK_URL: receiver.url, ALERT_SECRET: 'bin-secret', ALERT_WINDOW_MS: '60000' }
+      const first = await start(env)
+      expect(first.output()).toContain(`Alerts for detractor answers to webhook ${new URL(receiver.url).origin} (json)`)
+      const r = response({ score: 2, comment: 'Feil størrelse', complete: true })
+      expect((await post(first.base, r)).status).toBe(201)
+      await receiver.until(() => receiver.acked().size === 1)
+      expect(verifySignature(receiver.received[0]!.raw, receiver.received[0]!.headers, 'bin-secret')).toBe(true)
+
+      await receiver.down()
+      const later = response({ score: 0, comment: 'Aldri igjen', complete: true })
+      expect((await post(first.base, later)).status).toBe(201)
+      first.child.kill('SIGTERM')
+      expect(await first.exited).toBe(0)
+      await receiver.up()
+      const second = await start(env)
+      await receiver.until(() => receiver.acked().size === 2)
+      expect(receiver.received.map((x) => x.delivery)).toEqual([`${r.id}.alert`, `${later.id}.alert`])
+      second.child.kill('SIGTERM')
+      expect(await second.exited).toBe(0)
+    } finally {
+      await receiver.close()
+    }
+  })
+
   it.each([
     [{ RATE_LIMIT: 'fast' }, 'RATE_LIMIT must be burst/perMinute'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN: adminToken must be at least 16 characters'],
@@ -110,6 +140,8 @@ describe('npskit-collector', () => {
     [{ ALLOWED_ORIGINS: 'https://shop.example/' }, 'ALLOWED_ORIGINS: allowedOrigins: "https://shop.example/" is not an origin'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY must be a whole number'],
     [{ PORT: '99999' }, 'PORT must be a whole number from 0 to 65535'],
+    [{ ALERT_WEBHOOK_URL: 'https://hooks.example/x', ALERT_FORMAT: 'xml' }, 'ALERT_FORMAT: expected one of json, slack, teams'],
+    [{ ALERT_EMAIL_TO: 'service@shop.example' }, 'SMTP_URL: needed to send the alerts of ALERT_EMAIL_TO'],
   ])('exits 1 naming what is wrong for %j', { timeout: 60_000 }, async (env, message) => {
     const { code, output } = await fail({ DATA_DIR: tempDir(), ...env })
     expect(code).toBe(1)
