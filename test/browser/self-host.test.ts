@@ -64,7 +64,7 @@ describe.runIf(browserAvailable())('README, "Host it yourself", in Chromium', ()
     await survey.locator('[role=radio]').nth(9).click()
     await expect.poll(() => server.posted.map((p) => [p.path, p.body.score])).toContainEqual(['/api/nps', 9])
     expect(new Set(fetched(from))).toEqual(
-      new Set(['npskit.iife.js', 'npskit-engine.js', 'npskit-ui.js', 'locales/nb.js'].map((f) => `/assets/npskit@${version}/${f}`)),
+      new Set(['npskit.iife.js', 'npskit-engine.js', 'npskit-ui.js', 'npskit-steps.js', 'npskit-delivery.js', 'locales/nb.js'].map((f) => `/assets/npskit@${version}/${f}`)),
     )
     await browserPage.close()
   })
