@@ -203,7 +203,7 @@ describe.each(drivers())('follow-ups in the store on $name', (driver) => {
   })
 })
 
-describe.each(drivers())('migration 004_follow_ups on $name', (driver) => {
+describe.each(drivers())('migration 005_follow_ups on $name', (driver) => {
   it('turns a followed-up response into a contacted one, with its time and an audit row', async () => {
     const db = await driver.open()
     try {
@@ -212,12 +212,12 @@ describe.each(drivers())('migration 004_follow_ups on $name', (driver) => {
       const store = createStore(db)
       await store.upsertResponse(r)
       await db.query(`UPDATE responses SET followed_up_at = '2026-11-21T09:00:00Z', follow_up_state = 'new', first_contact_at = NULL WHERE id = $1`, [r.id])
-      await db.query(`DELETE FROM schema_migrations WHERE name = '004_follow_ups'`)
+      await db.query(`DELETE FROM schema_migrations WHERE name = '005_follow_ups'`)
       await db.query('DROP TABLE follow_up_events')
       await db.query('DROP FUNCTION npskit_drop_follow_up_events, npskit_clear_follow_up_events CASCADE')
       await db.query('DROP INDEX responses_first_contact')
       await db.query('ALTER TABLE responses DROP COLUMN follow_up_state, DROP COLUMN follow_up_by, DROP COLUMN follow_up_note, DROP COLUMN follow_up_at, DROP COLUMN first_contact_at')
-      expect(await migrate(db)).toEqual(['004_follow_ups'])
+      expect(await migrate(db)).toEqual(['005_follow_ups'])
       const [row] = (await store.listResponses({}, { page: 1, pageSize: 1 })).items
       expect(row).toMatchObject({ followUpState: 'contacted', firstContactAt: '2026-11-21T09:00:00.000Z', followedUpAt: '2026-11-21T09:00:00.000Z' })
       expect((await store.followUpHistory(r.id))?.map((e) => [e.from, e.to, e.via, e.at])).toEqual([['new', 'contacted', 'migration', '2026-11-21T09:00:00.000Z']])

@@ -4,7 +4,7 @@
 import responses from './001_responses'
 import counts from './002_counts'
 import customers from './003_customers'
-import followUps from './004_follow_ups'
+import followUps from './005_follow_ups'
 
 export interface Migration {
   readonly name: string
@@ -16,5 +16,5 @@ export const migrations: readonly Migration[] = [
   { name: '001_responses.sql', statements: responses },
   { name: '002_counts', statements: counts },
   { name: '003_customers', statements: customers },
-  { name: '004_follow_ups', statements: followUps },
+  { name: '005_follow_ups', statements: followUps },
 ]
