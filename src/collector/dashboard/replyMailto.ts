@@ -22,7 +22,6 @@ export const MAX_QUOTE = 600
 
 // One address, no comments, quotes or anything a mailto: would read as a separator or a header.
 const address = /^[^\s@"(),:;<>[\]\\%?&=#/]{1,64}@[^\s@"(),:;<>[\]\\%?&=#/_!*'~+]+\.[^\s@"(),:;<>[\]\\%?&=#/_!*'~+.]+$/u
-// eslint-disable-next-line no-control-regex
 const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u
 
 /** The wording of a locale: by its primary language (Norwegian `no` is Bokmål), else English. */
