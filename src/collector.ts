@@ -34,8 +34,12 @@ export type { Logger } from './collector/log'
 export type { Problem, SchemaRules } from './collector/validateResponse'
 export type { SignedSurveyLink, SignSurveyLinkOptions, SurveyLinkCheck, SurveyLinkData, SurveyLinkProblem } from './collector/links/index'
 export type {
+  ContactTimes,
   CustomerKey,
   Database,
+  FollowUpChange,
+  FollowUpEvent,
+  FollowUpState,
   OpenOptions,
   PageOptions,
   ResponseFilters,
@@ -46,6 +50,8 @@ export type {
   Summary,
   SummaryFilters,
   TallyJson,
+  TimeToContact,
+  TimeToContactFilters,
   UpsertOptions,
   UpsertOutcome,
 } from './collector/storage/index'

@@ -10,11 +10,30 @@ export async function seed(db, options = {}) {
   const plain = responses.map(({ followedUp: _, ...response }) => response)
   // In batches of 500, each one transaction.
   for (let i = 0; i < plain.length; i += 500) await store.upsertMany(plain.slice(i, i + 500))
-  // The inbox's history: older detractors were already called back, a day after they answered.
+  // The inbox's history: older detractors were already contacted, 2 to 47 hours after they
+  // answered (so the time to first contact has something to show), and two in three resolved a
+  // day later; with the audit rows the inbox itself would have written.
   const followed = responses.filter((r) => r.followedUp).map((r) => r.id)
-  await db.query(
-    "UPDATE responses SET followed_up_at = created_at + interval '1 day' WHERE id = ANY($1::uuid[]) AND followed_up_at IS NULL",
-    [followed],
-  )
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `UPDATE responses SET first_contact_at = created_at + interval '1 hour' * (2 + abs(hashtext(id::text)) % 46)
+       WHERE id = ANY($1::uuid[]) AND first_contact_at IS NULL`,
+      [followed],
+    )
+    await tx.query(
+      `UPDATE responses SET follow_up_by = 'Demo seed', followed_up_at = first_contact_at,
+         follow_up_state = CASE WHEN abs(hashtext(id::text)) % 3 = 0 THEN 'contacted' ELSE 'resolved' END,
+         follow_up_at = CASE WHEN abs(hashtext(id::text)) % 3 = 0 THEN first_contact_at ELSE first_contact_at + interval '1 day' END
+       WHERE id = ANY($1::uuid[]) AND follow_up_state = 'new'`,
+      [followed],
+    )
+    await tx.query(
+      `INSERT INTO follow_up_events (response_id, from_state, to_state, who, via, note, at)
+       SELECT id, 'new', 'contacted', 'Demo seed', 'seed', NULL, first_contact_at FROM responses WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT id, 'contacted', 'resolved', 'Demo seed', 'seed', NULL, follow_up_at FROM responses WHERE id = ANY($1::uuid[]) AND follow_up_state = 'resolved'`,
+      [followed],
+    )
+  })
   return responses.length
 }

@@ -4,6 +4,7 @@ import { eraseCustomer, exportCustomer, getAlerts, getSummary, listResponses, se
 import { maxBodyBytes } from './bodyLimit'
 import type { Context, Trace } from './context'
 import { corsHeaders } from './cors'
+import { getFollowUpHistory, getTimeToContact, listInbox, setFollowUpState } from './followUpRoutes'
 import { HttpError, sendJson } from './httpError'
 import { describeError } from './log'
 import { resolveOptions, type CollectorOptions } from './options'
@@ -20,7 +21,8 @@ import { createStore } from './storage/index'
 export type CollectorHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void>
 
 const followUpPath = /^\/api\/responses\/([^/]+)\/followed-up$/
-const knownApiPaths = ['/api/responses', '/api/summary', '/api/export', '/api/alerts']
+const followUpStatePath = /^\/api\/responses\/([^/]+)\/follow-up$/
+const knownApiPaths = ['/api/responses', '/api/summary', '/api/export', '/api/alerts', '/api/inbox', '/api/time-to-contact']
 
 function methodNotAllowed(allow: string): never {
   throw new HttpError(405, 'Method not allowed', null, { allow })
@@ -34,7 +36,11 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context, tr
   const { path, query } = requestTarget(req)
   const method = req.method ?? 'GET'
   const admin = (changesState: boolean) => ctx.access.admit(req, changesState)
-  trace.route = followUpPath.test(path) ? '/api/responses/:id/followed-up' : knownApiPaths.includes(path) ? path : path.startsWith('/api/') ? '/api/*' : 'page'
+  trace.route = followUpPath.test(path)
+    ? '/api/responses/:id/followed-up'
+    : followUpStatePath.test(path)
+      ? '/api/responses/:id/follow-up'
+      : knownApiPaths.includes(path) ? path : path.startsWith('/api/') ? '/api/*' : 'page'
   if (path === '/api/responses') {
     if (method === 'POST') await postResponse(req, res, ctx, cors, trace)
     else if (method === 'OPTIONS') preflight(req, res, ctx, cors)
@@ -64,6 +70,21 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context, tr
     if (method !== 'POST') methodNotAllowed('POST')
     admin(true)
     await setFollowedUp(req, res, ctx, followUp[1]!)
+    return true
+  }
+  if (path === '/api/inbox' || path === '/api/time-to-contact') {
+    if (method !== 'GET') methodNotAllowed('GET')
+    admin(false)
+    await (path === '/api/inbox' ? listInbox : getTimeToContact)(req, res, ctx, query)
+    return true
+  }
+  const followUpState = followUpStatePath.exec(path)
+  if (followUpState) {
+    if (method === 'POST') await setFollowUpState(req, res, ctx, followUpState[1]!, admin(true))
+    else if (method === 'GET') {
+      admin(false)
+      await getFollowUpHistory(req, res, ctx, followUpState[1]!)
+    } else methodNotAllowed('GET, POST')
     return true
   }
   if (path.startsWith('/api/')) throw new HttpError(404, 'Not found', null)

@@ -22,7 +22,7 @@ export function cell(value: unknown): string {
 /** The columns of the export, in order. */
 export const csvColumns = [
   'id', 'createdAt', 'updatedAt', 'score', 'category', 'comment', 'contactConsent', 'journeyPoint', 'locale',
-  'surveyId', 'page', 'question', 'complete', 'followedUpAt', 'user', 'metadata', 'sdkVersion',
+  'surveyId', 'page', 'question', 'complete', 'followedUpAt', 'followUpState', 'firstContactAt', 'user', 'metadata', 'sdkVersion',
 ] as const satisfies readonly (keyof StoredResponse)[]
 
 /** The first line: a byte order mark and the header. */

@@ -1,7 +1,7 @@
 import { parseDateOrDateTime } from './dateTime'
 import { HttpError } from './httpError'
 import { canonicalLocale } from './locale'
-import type { CustomerKey, ResponseFilters } from './storage/index'
+import { followUpStates, type CustomerKey, type FollowUpState, type ResponseFilters } from './storage/index'
 import { textProblem } from './text'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -26,7 +26,7 @@ function flag(params: URLSearchParams, name: string): boolean | undefined {
 /**
  * Reads the dashboard's filters from a query string: `from`, `to` (a day such as 2026-11-27, or an
  * RFC 3339 date-time, years 2000–2099), `journeyPoint`, `locale`, `category`, `hasComment`,
- * `contactConsent`, `followedUp`. A bad one is a 400 naming it.
+ * `contactConsent`, `followedUp`, `followUpState` (new, contacted, resolved; several separated by commas). A bad one is a 400 naming it.
  *
  * @example
  * filtersFrom(new URLSearchParams('from=2026-11-01&locale=en_US')) // { from: '2026-11-01T00:00:00.000Z', locale: 'en-US' }
@@ -58,6 +58,14 @@ export function filtersFrom(params: URLSearchParams): ResponseFilters {
   if (flag(params, 'contactConsent')) filters.contactConsent = true
   const followedUp = flag(params, 'followedUp')
   if (followedUp !== undefined) filters.followedUp = followedUp
+  const states = params.get('followUpState')
+  if (states !== null && states !== '') {
+    const list = states.split(',')
+    if (!list.every((s) => (followUpStates as readonly string[]).includes(s))) {
+      throw new HttpError(400, 'followUpState must be new, contacted or resolved, or several of them separated by commas', 'followUpState')
+    }
+    filters.followUpState = [...new Set(list)] as FollowUpState[]
+  }
   return filters
 }
 

@@ -80,9 +80,11 @@ describe.runIf(browserAvailable())('signing in to the dashboard (Chromium)', () 
     expect(cookie).toMatchObject({ name: 'npskit_session', httpOnly: true, sameSite: 'Strict', path: '/' })
 
     // The inbox changes data with the session cookie (and the page's own Origin).
-    expect(await page.textContent('#open-count')).toBe('3 open')
-    await page.locator('#inbox .message').first().getByRole('button', { name: 'Mark as followed up' }).click()
-    await expect.poll(() => page.textContent('#open-count')).toBe('2 open')
+    // Eight detractors (scores 0–6, and 0 again), all new.
+    expect(await page.textContent('#open-count')).toBe('8 new')
+    await page.fill('#admin-name', 'Kari')
+    await page.locator('#inbox .message').first().getByRole('button', { name: 'Mark contacted' }).click()
+    await expect.poll(() => page.textContent('#open-count')).toBe('7 new')
 
     await page.click('.signout button')
     await page.waitForURL(/\/login\?signed-out$/)

@@ -1,9 +1,11 @@
 // The dashboard: renders GET api/summary (every number computed by npskit/score on the server)
-// with Chart.js, and the close-the-loop inbox from GET api/responses. Customer text is only
+// with Chart.js, the close-the-loop inbox (inbox.js) and the time to first contact (contactTimes.js). Customer text is only
 // ever put on the page with textContent. URLs are relative to the page, so the collector can be
 // mounted under a path. The build bundles this file with the parts of Chart.js it uses.
 import { BarController, BarElement, CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
 import { category } from '../../score/category'
+import { renderContactTimes } from './contactTimes'
+import { createInbox } from './inbox'
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip)
 
@@ -166,78 +168,17 @@ function breakdown(id, title, rows, label) {
   table(id + 'Table', [title, 'NPS', '95 % interval', 'n'], rows.map((r) => [label(r.key), signed(r.nps, 1), `${signed(r.low, 0)} to ${signed(r.high, 0)}`, String(r.tally.total)]))
 }
 
-let inboxPage = 1
-async function renderInbox(append = false) {
-  inboxPage = append ? inboxPage + 1 : 1
-  const params = filters()
-  params.set('category', 'detractor')
-  params.set('hasComment', 'true')
-  if (!$('show-done').checked) params.set('followedUp', 'false')
-  if ($('only-consent').checked) params.set('contactConsent', 'true')
-  params.set('pageSize', '10')
-  params.set('page', String(inboxPage))
-  const open = new URLSearchParams(params)
-  open.set('followedUp', 'false')
-  open.set('pageSize', '1')
-  open.delete('page')
-  const [list, openCount] = await Promise.all([getJson('api/responses?' + params), getJson('api/responses?' + open)])
-  $('open-count').textContent = `${openCount.total} open`
-  const items = list.items.map(message)
-  if (append) $('inbox').append(...items)
-  else $('inbox').replaceChildren(...items)
-  if (!append && items.length === 0) {
-    const empty = document.createElement('li')
-    empty.className = 'muted'
-    empty.textContent = 'Nothing to follow up. 🎉'
-    $('inbox').append(empty)
-  }
-  $('more').hidden = list.page >= list.pages
-}
+const inbox = createInbox({
+  $,
+  getJson,
+  filters,
+  formatTime: (iso) => dateTime.format(new Date(iso)),
+  showError: (text) => ($('error').textContent = text),
+  changed: () => renderTimes(),
+})
 
-function el(tag, className, text) {
-  const element = document.createElement(tag)
-  if (className) element.className = className
-  if (text !== undefined) element.textContent = text
-  return element
-}
-
-function message(r) {
-  const item = el('li', 'message' + (r.followedUpAt ? ' done' : ''))
-  item.dataset.id = r.id
-  const meta = el('p', 'meta')
-  meta.append(
-    el('span', 'score detractor-bg', String(r.score)),
-    el('time', '', dateTime.format(new Date(r.createdAt))),
-    el('span', 'tag', r.journeyPoint ?? 'no journey point'),
-    el('span', 'tag', r.locale),
-  )
-  if (r.metadata?.order) meta.append(el('span', 'tag', String(r.metadata.order)))
-  if (r.contactConsent) meta.append(el('span', 'consent', '✆ May be contacted' + (r.user?.id ? `: ${r.user.id}` : '')))
-  const comment = el('blockquote', 'comment', r.comment)
-  comment.lang = r.locale
-  const actions = el('p', 'message-actions')
-  const button = el('button', 'button small' + (r.followedUpAt ? ' secondary' : ''), r.followedUpAt ? 'Reopen' : 'Mark as followed up')
-  button.type = 'button'
-  button.addEventListener('click', async () => {
-    button.disabled = true
-    try {
-      const updated = await getJson(`api/responses/${encodeURIComponent(r.id)}/followed-up`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ followedUp: !r.followedUpAt }),
-      })
-      item.replaceWith(message(updated))
-      const count = await getJson('api/responses?' + new URLSearchParams({ ...Object.fromEntries(filters()), category: 'detractor', hasComment: 'true', followedUp: 'false', pageSize: '1' }))
-      $('open-count').textContent = `${count.total} open`
-    } catch (error) {
-      $('error').textContent = 'Could not save: ' + error.message
-      button.disabled = false
-    }
-  })
-  if (r.followedUpAt) actions.append(el('span', 'muted', 'Followed up ' + dateTime.format(new Date(r.followedUpAt)) + ' '))
-  actions.append(button)
-  item.append(meta, comment, actions)
-  return item
+async function renderTimes() {
+  renderContactTimes($, await getJson('api/time-to-contact?' + filters()), table)
 }
 
 async function refresh() {
@@ -256,7 +197,7 @@ async function refresh() {
     $('csv').href = 'api/responses?' + new URLSearchParams({ ...Object.fromEntries(filters()), format: 'csv' })
     renderKpis(s)
     renderCharts(s)
-    await renderInbox()
+    await Promise.all([inbox.render(), renderTimes()])
     document.body.dataset.ready = 'true'
   } catch (error) {
     $('error').textContent = 'Could not load the summary: ' + error.message
@@ -265,7 +206,4 @@ async function refresh() {
 
 $('filters').addEventListener('change', refresh)
 $('filters').addEventListener('submit', (event) => event.preventDefault())
-$('show-done').addEventListener('change', () => renderInbox())
-$('only-consent').addEventListener('change', () => renderInbox())
-$('more').addEventListener('click', () => renderInbox(true))
 refresh()

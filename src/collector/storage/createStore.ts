@@ -1,9 +1,11 @@
 import { eraseCustomer, exportCustomer } from './customers'
 import { setFollowedUp } from './followUp'
+import { followUpHistory, listInbox, setFollowUpState } from './followUps'
 import { listResponses, streamResponses } from './list'
 import { deleteOlderThan } from './retention'
 import { shareInFlight } from './shareInFlight'
 import { summary } from './summary'
+import { timeToContact } from './timeToContact'
 import { upsertMany, upsertResponse } from './upsert'
 import type { Database, Store, SummaryFilters } from './types'
 
@@ -30,7 +32,11 @@ export function createStore(db: Database): Store {
     listResponses: (filters, page) => listResponses(db, filters, page),
     streamResponses: (filters, options) => streamResponses(db, filters, options),
     summary: sharedSummary,
-    setFollowedUp: (id, followedUp) => setFollowedUp(db, id, followedUp),
+    setFollowedUp: (id, followedUp, options) => setFollowedUp(db, id, followedUp, options),
+    setFollowUpState: (id, change) => setFollowUpState(db, id, change),
+    followUpHistory: (id) => followUpHistory(db, id),
+    listInbox: (filters, page) => listInbox(db, filters, page),
+    timeToContact: (filters) => timeToContact(db, filters),
     eraseCustomer: (who) => eraseCustomer(db, who),
     exportCustomer: (who, options) => exportCustomer(db, who, options),
     deleteOlderThan: (days, now) => deleteOlderThan(db, days, now),

@@ -64,9 +64,20 @@ export interface StoredResponse {
   complete: boolean
   sdkVersion: string
   receivedAt: string
-  /** When the inbox marked it as followed up, or null. */
+  /** When it left the inbox's 'new' state (it is null again after a reopen to 'new'), as before states existed. */
   followedUpAt: string | null
+  /** Where the inbox's follow-up stands. */
+  followUpState: FollowUpState
+  /** Who made the last change of state, when, and their note (null before the first change). */
+  followUpBy: string | null
+  followUpAt: string | null
+  followUpNote: string | null
+  /** When it first left 'new' (contacted, or resolved at once); a reopen keeps it. */
+  firstContactAt: string | null
 }
+
+/** The inbox's follow-up of a response: nobody has replied yet, somebody has, the matter is closed. */
+export type FollowUpState = 'new' | 'contacted' | 'resolved'
 
 /** What an upsert did: a new id, a newer version of a known id, or nothing (a newer version is stored). */
 export type UpsertOutcome = 'created' | 'updated' | 'stale'
@@ -90,6 +101,8 @@ export interface ResponseFilters {
   readonly hasComment?: boolean
   readonly contactConsent?: boolean
   readonly followedUp?: boolean
+  /** Only responses in one of these follow-up states. */
+  readonly followUpState?: readonly FollowUpState[]
 }
 
 export interface PageOptions {
@@ -172,12 +185,82 @@ export interface Store {
   /** Every matching response, newest first, read in batches: memory stays flat for any count. */
   streamResponses(filters: ResponseFilters, options?: { batchSize?: number }): AsyncIterable<StoredResponse>
   summary(filters: SummaryFilters): Promise<Summary>
-  /** Marks a response as followed up (or not); the row, or null for an unknown id. */
-  setFollowedUp(id: string, followedUp: boolean): Promise<StoredResponse | null>
+  /**
+   * The follow-up before states: true moves a 'new' response to 'contacted' (a contacted or
+   * resolved one stays), false reopens it as 'new'; audited like setFollowUpState, signed `by`
+   * ['(followed-up route)']. The row, or null for an unknown id.
+   */
+  setFollowedUp(id: string, followedUp: boolean, options?: { by?: string; via?: string }): Promise<StoredResponse | null>
+  /**
+   * Moves a response to a follow-up state, with who did it and an optional note, and writes the
+   * change to the audit trail in the same transaction. Null for an unknown id.
+   */
+  setFollowUpState(id: string, change: FollowUpChange): Promise<{ response: StoredResponse; event: FollowUpEvent } | null>
+  /** Every follow-up change of a response, oldest first; null for an unknown id. */
+  followUpHistory(id: string): Promise<FollowUpEvent[] | null>
+  /** The inbox: a page of responses, those who may be contacted first, then newest first; and how many per state. */
+  listInbox(filters: ResponseFilters, page: PageOptions): Promise<{ items: StoredResponse[]; total: number; states: Record<FollowUpState, number> }>
+  /** Time from answer to first contact, median and 90th percentile, per week of the answer and in all. */
+  timeToContact(filters: TimeToContactFilters): Promise<TimeToContact>
   /** Deletes every response of a customer; how many. */
   eraseCustomer(who: CustomerKey): Promise<number>
   /** Every response of a customer, oldest first. */
   exportCustomer(who: CustomerKey, options?: { batchSize?: number }): AsyncIterable<StoredResponse>
   /** Deletes responses created more than `days` days before `now`; how many. */
   deleteOlderThan(days: number, now?: number): Promise<number>
+}
+
+/** A change of follow-up state, as an admin makes it. */
+export interface FollowUpChange {
+  readonly state: FollowUpState
+  /** The admin's name or label: 1–100 characters. */
+  readonly by: string
+  /** A short note: at most 500 characters. */
+  readonly note?: string | null
+  /** How the admin was admitted (token, session, loopback), for the audit trail ['api']. */
+  readonly via?: string
+  /** When, epoch ms [the database's now()]. */
+  readonly at?: number
+}
+
+/** One row of the follow-up audit trail. */
+export interface FollowUpEvent {
+  id: number
+  responseId: string
+  from: FollowUpState
+  to: FollowUpState
+  by: string
+  via: string
+  note: string | null
+  at: string
+}
+
+export interface TimeToContactFilters {
+  readonly from?: string
+  readonly to?: string
+  readonly journeyPoint?: string
+  readonly locale?: string
+  readonly category?: 'detractor' | 'passive' | 'promoter'
+  /** IANA zone of the weeks ['UTC']. */
+  readonly timeZone?: string
+  /** The end of the default period (90 days), epoch ms [Date.now()]. */
+  readonly now?: number
+}
+
+/** How long answers waited for their first contact; seconds, null when none was contacted. */
+export interface ContactTimes {
+  contacted: number
+  medianSeconds: number | null
+  p90Seconds: number | null
+}
+
+/** GET /api/time-to-contact. */
+export interface TimeToContact {
+  period: { from: string; to: string; timeZone: string }
+  /** Of all answers in the period that were contacted. */
+  overall: ContactTimes
+  /** Detractors of the period who may be contacted and are still 'new'. */
+  waiting: number
+  /** Per ISO week (Monday, in timeZone) of the answer, weeks with a contact only. */
+  weeks: ({ start: string } & ContactTimes)[]
 }

@@ -30,5 +30,6 @@ export function where(filters: ResponseFilters, first = 1): Where {
   if (filters.contactConsent) clauses.push('contact_consent')
   if (filters.followedUp === true) clauses.push('followed_up_at IS NOT NULL')
   if (filters.followedUp === false) clauses.push('followed_up_at IS NULL')
+  if (filters.followUpState) add("follow_up_state = ANY (string_to_array(?, ','))", filters.followUpState.join(','))
   return { sql: clauses.length ? 'WHERE ' + clauses.join(' AND ') : '', values }
 }

@@ -5,6 +5,7 @@ import responses from './001_responses'
 import counts from './002_counts'
 import customers from './003_customers'
 import alertOutbox from './004_alert_outbox'
+import followUps from './005_follow_ups'
 
 export interface Migration {
   readonly name: string
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { name: '002_counts', statements: counts },
   { name: '003_customers', statements: customers },
   { name: '004_alert_outbox', statements: alertOutbox },
+  { name: '005_follow_ups', statements: followUps },
 ]
