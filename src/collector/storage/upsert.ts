@@ -6,9 +6,8 @@ const columns = `id, survey_id, score, category, comment, contact_consent, journ
 // A response arrives up to twice (score, then complete) plus any retries, in any order. The
 // newest version wins: an older retry that lands late changes nothing. At the same updatedAt
 // the complete version wins. created_at and followed_up_at are kept from the first insert.
-const upsertSql = `INSERT INTO responses (${columns}) VALUES
-  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-ON CONFLICT (id) DO UPDATE SET
+// One rule for a single response and for a batch.
+const newestWins = `ON CONFLICT (id) DO UPDATE SET
   survey_id = excluded.survey_id, score = excluded.score, category = excluded.category,
   comment = excluded.comment, contact_consent = excluded.contact_consent,
   journey_point = excluded.journey_point, locale = excluded.locale, question = excluded.question,
@@ -17,6 +16,10 @@ ON CONFLICT (id) DO UPDATE SET
   received_at = now()
 WHERE (responses.updated_at, responses.complete) <= (excluded.updated_at, excluded.complete)
 RETURNING (xmax = 0) AS inserted`
+
+const upsertSql = `INSERT INTO responses (${columns}) VALUES
+  ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+${newestWins}`
 
 const params = (r: ResponseInput) => [
   r.id, r.surveyId, r.score, r.category, r.comment, r.contactConsent, r.journeyPoint, r.locale, r.question, r.page,
@@ -39,15 +42,7 @@ const manySql = `INSERT INTO responses (${columns})
   SELECT ${columns} FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, survey_id text, score smallint, category text,
     comment text, contact_consent boolean, journey_point text, locale text, question text, page text, user_info jsonb,
     metadata jsonb, created_at timestamptz, updated_at timestamptz, complete boolean, sdk_version text)
-ON CONFLICT (id) DO UPDATE SET
-  survey_id = excluded.survey_id, score = excluded.score, category = excluded.category,
-  comment = excluded.comment, contact_consent = excluded.contact_consent,
-  journey_point = excluded.journey_point, locale = excluded.locale, question = excluded.question,
-  page = excluded.page, user_info = excluded.user_info, metadata = excluded.metadata,
-  updated_at = excluded.updated_at, complete = excluded.complete, sdk_version = excluded.sdk_version,
-  received_at = now()
-WHERE (responses.updated_at, responses.complete) <= (excluded.updated_at, excluded.complete)
-RETURNING (xmax = 0) AS inserted`
+${newestWins}`
 
 /** A response as a row of jsonb_to_recordset (column names as keys). */
 const record = (r: ResponseInput) => ({
