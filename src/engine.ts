@@ -48,10 +48,12 @@ export function boot(dataset: Readonly<Record<string, string | undefined>>, json
     const config = scriptConfig(dataset, json ? (JSON.parse(json) as Record<string, unknown>) : {}, Object.keys(optionChecks))
     if (config.unknown.length) console.warn('npskit: ignoring unknown attributes ' + config.unknown.join(', '))
     // The script tag's own nonce also covers the styles it injects.
-    const survey = surveyWith({ ...(nonce ? { nonce } : {}), ...config.options } as SurveyOptions, known)
+    // A question the first stage painted is its journey point's.
+    const survey = surveyWith({ ...(nonce ? { nonce } : {}), ...config.options } as SurveyOptions, { ...known, paintedAt: config.journeyPoint })
     if (config.journeyPoint !== undefined) void survey.trigger(config.journeyPoint, config.dedupeKey === undefined ? {} : { dedupeKey: config.dedupeKey })
     return survey
   } catch (error) {
+    // The first stage takes its painted question away when there is no survey (src/prepaint.ts).
     console.error(error)
     return undefined
   }

@@ -118,8 +118,13 @@ if (before && before.version) {
     // A survey is about to show: what its first paint needs comes side by side with the engine,
     // the UI and the locale. The engine imports the same files when it gets there and reports a
     // failure; here it would only be a duplicate.
-    fetchFile('npskit-ui.js').catch(() => {})
-    if (known.locale) fetchFile(`locales/${known.locale}.js`).catch(() => {})
+    const ui = fetchFile('npskit-ui.js') as Promise<typeof import('./ui')>
+    // The rules above said it shows: the question is painted as soon as the UI and the locale are
+    // here, without waiting for the engine, which takes it over (src/prepaint.ts).
+    const locale = known.locale && fetchFile(`locales/${known.locale}.js`)
+    known.painted = Promise.all([ui, !queued.length && locale])
+      .then(([u, l]) => l && u.prepaint(document, o, pointOf(o, data.journeyPoint), l.default, script?.nonce, load()))
+      .catch(() => undefined)
   }
 
   if (typeof customElements !== 'undefined' && !customElements.get('nps-survey')) {

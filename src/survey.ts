@@ -16,7 +16,7 @@ import { watchAlwaysOn } from './triggers/alwaysOn'
 import { stopAll } from './triggers/guard'
 import type { Explanation, JourneyPoint, ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult, TriggerOptions } from './types'
 import type { Locale } from './core/messages'
-import type { Session } from './ui'
+import type { Prepainted, Session } from './ui'
 
 type Ui = typeof import('./ui')
 import { version } from './version'
@@ -80,6 +80,10 @@ export interface Known {
   history?: History
   /** The locale it resolved, and whose file it is already fetching. */
   locale?: string | undefined
+  /** The question it painted (src/prepaint.ts) once the UI and the locale were here, or none. */
+  painted?: PromiseLike<Prepainted | undefined>
+  /** The journey point that question was painted for: the script tag's own. */
+  paintedAt?: string | undefined
 }
 
 /**
@@ -122,6 +126,16 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
   let warned = false
   // Loaded beside the UI, and only with `redact: true`.
   let redact: ((text: string) => string) | undefined
+  // The question the first stage painted before this engine arrived: the first showing of its
+  // journey point takes it over; anything else that comes first takes it off the page.
+  let painted = known.painted
+  function takePainted(journeyPoint?: string | null): PromiseLike<Prepainted | undefined> | undefined {
+    const p = painted
+    painted = undefined
+    if (journeyPoint != null && journeyPoint === known.paintedAt) return p
+    p?.then((q) => q?.remove())
+    return undefined
+  }
 
   function report(error: unknown, emit = true): void {
     const e = error instanceof Error ? error : new Error(String(error))
@@ -251,6 +265,7 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
       },
       () => mine.cancelled,
       new Promise<void>((r) => (mine.cancel = r)),
+      takePainted(journeyPoint),
     )
     if (!session) {
       gone()
@@ -325,10 +340,16 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
     trigger(journeyPoint, extra = {}) {
       if (typeof journeyPoint !== 'string' || journeyPoint === '') throw new TypeError('npskit: trigger() needs a journey point name')
       checkShowOptions(extra, 'trigger')
-      return trigger(journeyPoint, extra).catch((error: unknown) => {
-        report(error)
-        return notShown('error')
-      })
+      return trigger(journeyPoint, extra)
+        .catch((error: unknown) => {
+          report(error)
+          return notShown('error')
+        })
+        .then((result) => {
+          // The painted question's own journey point will not show it after all.
+          if (painted && journeyPoint === known.paintedAt && result.status === 'not-shown') takePainted()
+          return result
+        })
     },
     explain(journeyPoint, extra = {}) {
       if (journeyPoint !== undefined && typeof journeyPoint !== 'string') throw new TypeError('npskit: explain() takes a journey point name')
@@ -356,6 +377,7 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
     destroy() {
       hide()
       destroyed = true
+      takePainted()
       stopAll(triggers)
       delivery.destroy()
       events.clear()

@@ -8,7 +8,10 @@ import { completeResponse, rescore, startResponse, type ResponseContext } from '
 import { tokensCss } from './core/tokens'
 import type { Category } from './score/types'
 import type { SurveyOptions, SurveyResponse, SurveyResult } from './types'
+import { paintedFrom, type Prepainted } from './prepaint'
 import { mountView, whenNotTyping, type View } from './view/render'
+
+export { prepaint, type Prepainted } from './prepaint'
 
 /** What the loader learns from a showing, in the order it happens. */
 export interface SessionHooks {
@@ -37,8 +40,9 @@ export type SessionContext = Omit<ResponseContext, 'locale' | 'question'>
 
 /**
  * Waits (modal only) until the customer is not typing, then mounts the survey in the given
- * locale (the loader resolves and fetches it while this module loads, in parallel).
- * Resolves to undefined when `cancelled()` turned true meanwhile (the host hid it).
+ * locale (the loader resolves and fetches it while this module loads, in parallel), or takes over
+ * the question the script tag's first stage painted (`early`) when it was painted from the same
+ * options and locale. Resolves to undefined when `cancelled()` turned true meanwhile (the host hid it).
  */
 export async function startSession(
   doc: Document,
@@ -48,8 +52,12 @@ export async function startSession(
   hooks: SessionHooks,
   cancelled: () => boolean,
   wait: Promise<void>,
+  early?: PromiseLike<Prepainted | undefined>,
 ): Promise<Session | undefined> {
   if (o.placement === 'modal') await Promise.race([whenNotTyping(doc), wait])
+  const found = await early
+  // The question already on screen, drawn from these very inputs, is this showing's; any other goes.
+  const painted = found?.inputs === paintedFrom(o, locale) && !cancelled() ? found : found?.remove()
   if (cancelled()) return undefined
   const parent = o.placement === 'inline' ? (typeof o.target === 'string' ? doc.querySelector(o.target) : (o.target ?? null)) : doc.body
   if (!parent) {
@@ -135,18 +143,23 @@ export async function startSession(
     hooks.gone()
   }
 
-  view = mountView(
-    doc,
-    { parent, tokens: tokensCss(o), nonce: o.nonce },
-    { copy, placement: o.placement ?? 'bottom-right', theme: o.theme, maxCommentLength: o.maxCommentLength ?? 2000, promoterAction: o.promoterAction },
-    state,
-    {
-      score: guard((score) => dispatch({ type: 'score', score })),
-      submit: guard((comment, contactConsent) => dispatch({ type: 'submit', comment, contactConsent })),
-      skip: guard(() => dispatch({ type: 'skip' })),
-      close: guard(() => close('closed')),
-    },
-  )
+  const intents = {
+    score: guard((score: number) => dispatch({ type: 'score', score })),
+    submit: guard((comment: string, contactConsent: boolean) => dispatch({ type: 'submit', comment, contactConsent })),
+    skip: guard(() => dispatch({ type: 'skip' })),
+    close: guard(() => close('closed')),
+  }
+  view =
+    painted?.view ??
+    mountView(
+      doc,
+      { parent, tokens: tokensCss(o), nonce: o.nonce },
+      { copy, placement: o.placement ?? 'bottom-right', theme: o.theme, maxCommentLength: o.maxCommentLength ?? 2000, promoterAction: o.promoterAction },
+      state,
+      intents,
+    )
   hooks.shown()
+  // What the customer did in the painted question before this session (a quick score, a close) counts now.
+  painted?.adopt(intents)
   return { hide: guard(() => (state.step === 'idle' ? teardown() : close('hidden'))) }
 }

@@ -29,6 +29,9 @@ export interface MountOptions {
   readonly nonce: string | undefined
 }
 
+// Right after the next frame is painted: a task queued from the frame's own callback.
+const afterPaint = (run: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(run)) : setTimeout(run))
+
 // The follow-up and thank-you views with their styles (steps.ts): fetched once per page.
 let steps: Promise<Steps> | undefined
 const loadSteps = (): Promise<Steps> =>
@@ -46,17 +49,25 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
   const previous = doc.activeElement as HTMLElement | null
   const { placement } = config
   // A bar keeps clear of the page's own fixed header or footer (measured before it is there).
-  const bar = placement.endsWith('bar') && `--_offset:${edgeOffset(doc, placement === 'top-bar')}px;`
+  const tokens = where.tokens + (placement.endsWith('bar') ? `.root{--_offset:${edgeOffset(doc, placement === 'top-bar')}px}` : '')
   // Without a theme the survey matches the page, read once: a light shop gets a light survey.
   config = { ...config, theme: config.theme ?? pageTheme(doc) }
-  const { host, root, sheet, insert, addStyles, remove } = mount(doc, where.parent, where.tokens, where.nonce)
+  const { host, root, sheet, insert, addStyles, remove } = mount(doc, where.parent, tokens, where.nonce)
   const model: Model = { state: signal(state), selected: signal<number | undefined>(undefined), comment: signal(''), steps: signal<Steps | undefined>(undefined) }
   const stop = renderSignals(() => <Survey config={config} model={model} intents={intents} />, root)
   // Rendered with its styles in place before it joins the page: one insertion, one layout.
   insert()
-  // The accent read back as rendered and made readable (for the scheme in use as it shows).
-  sheet?.replaceSync(where.tokens + readable(root.firstElementChild!, root.querySelector('.card')!).replace('{', '{' + (bar || '')))
   let gone = false
+  // The accent read back as rendered and made readable (for the scheme in use as it shows). Only a
+  // checked score, a focus ring and the later steps' buttons wear it, none of them in the question's
+  // first frame: so it is read once that frame is painted (reading it sooner would make the browser
+  // work out the survey's styles twice before it could paint), or at the customer's first action.
+  let settled = false
+  const settle = () => {
+    if (!settled && !gone) sheet?.replaceSync(tokens + readable(root.firstElementChild!, root.querySelector('.card')!))
+    settled = true
+  }
+  afterPaint(settle)
   // Only the question is needed for the first paint; the later steps follow when the browser is
   // idle, and a step that comes before them (a quick score) waits for them, not longer.
   const withSteps = () =>
@@ -75,6 +86,7 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
       // Steps that wait for their views wait in order on the same load, and only the question
       // (never after them) is applied at once.
       const apply = () => {
+        settle()
         if (gone) return
         const moved = next.step !== model.state.value.step
         model.state.value = next

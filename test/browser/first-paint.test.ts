@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, Route } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
 import { serve, type StaticServer } from '../support/server'
 
@@ -94,6 +94,63 @@ describe.runIf(browserAvailable())('the script tag on the way to its first paint
     const locale = files.find((f) => f.file.endsWith('/locales/sv.js'))!
     expect(locale.start).toBeLessThan(engine.end)
     await context.close()
+  })
+
+  // The engine held back much longer than the UI and the locale, as on a network where it comes last.
+  async function slowEngine(body: string, engine: (route: Route) => Promise<void>) {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await page.route('**/dist/npskit-engine.js', engine)
+    await page.route('**/page.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Order confirmed</title><h1>Thanks</h1>${body}` }))
+    await page.goto(server.origin + '/page.html')
+    const engineArrived = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/npskit-engine.js') && (e as PerformanceResourceTiming).responseEnd > 0))
+    return { page, errors, engineArrived }
+  }
+
+  it('paints the question without waiting for the engine, and a score chosen meanwhile counts once it arrives', async () => {
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    const { page, engineArrived } = await slowEngine(tag, async (route) => {
+      await held
+      await route.continue()
+    })
+    const scores = page.locator('npskit-survey [role=radio]')
+    await expect.poll(() => scores.count()).toBe(11)
+    expect(await engineArrived()).toBe(false)
+    // The customer answers before the engine is here: the score shows as chosen at once.
+    await scores.nth(9).click()
+    expect(await scores.nth(9).getAttribute('aria-checked')).toBe('true')
+    const before = server.posted.length
+    release()
+    // The engine takes the painted question over: the promoter's follow-up, in the same survey.
+    await page.locator('npskit-survey textarea').waitFor()
+    expect(await page.locator('npskit-survey').count()).toBe(1)
+    await page.locator('npskit-survey textarea').fill('Fast delivery')
+    await page.locator('npskit-survey .primary').click()
+    await expect.poll(() => server.posted.slice(before).map((p) => [p.body.score, p.body.comment]), { timeout: 10_000 }).toContainEqual([9, 'Fast delivery'])
+    // The visit and the prompt were recorded once, by the engine: the rules ran on one history.
+    const history = await page.evaluate(() => JSON.parse(localStorage.getItem('npskit:history') ?? '{}'))
+    expect(history.visits).toBe(1)
+    expect(history.prompts).toHaveLength(1)
+    await page.close()
+  })
+
+  it('takes the painted question away when the engine cannot be loaded, or finds the options wrong', async () => {
+    const failing = await slowEngine(tag, (route) => route.fulfill({ status: 404, body: '' }))
+    await expect.poll(() => failing.errors.length).toBeGreaterThan(0)
+    await expect.poll(() => failing.page.locator('npskit-survey').count()).toBe(0)
+    await failing.page.close()
+
+    // A mistake only the engine's checks see (an endpoint that is not http(s)): reported, not shown.
+    const wrong = await slowEngine(tag.replace('data-endpoint="/api/nps"', 'data-endpoint="javascript:alert(1)"'), async (route) => {
+      await new Promise((r) => setTimeout(r, 300))
+      await route.continue()
+    })
+    await expect.poll(() => wrong.errors.join()).toContain('endpoint')
+    await expect.poll(() => wrong.page.locator('npskit-survey').count()).toBe(0)
+    await wrong.page.close()
   })
 
   it('makes exactly one request on a page where nobody is asked', async () => {
