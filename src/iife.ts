@@ -4,8 +4,8 @@
 // The moment there is something to do (a journey point, a queued call, a declared trigger,
 // responses left queued by an earlier page, an element on the page) it fetches the second
 // stage, npskit-engine.js, from beside itself, and hands everything over. When a survey is about
-// to show, it fetches the UI and the locale in the same moment, so the survey is two round trips
-// from the script tag, not three.
+// to show, it fetches the UI and the locale in the same moment, and paints the question with
+// them alone: the survey is on screen two round trips from the script tag, without the engine.
 import { builtInLocales } from './adapters/loadLocale'
 import { createStore } from './adapters/storage'
 import { decide, pointOf } from './core/decide'
@@ -20,6 +20,7 @@ import { version } from './version'
 import { handover } from 'virtual:handover'
 
 type Engine = typeof import('./engine')
+type Ui = typeof import('./ui')
 // A new visitor's id only seeds sampling (it is never sent): any unguessable string will do, and
 // this one costs less than a UUID with its fallback for plain-http pages.
 const visitorId = () => crypto.getRandomValues(new Uint32Array(4)).join('-')
@@ -52,7 +53,7 @@ if (before && before.version) {
     load()
       .then(([engine, survey]) => engine.run(survey, command, args))
       .catch((error: unknown) => console.error(error))) as Api
-  for (const name of ['trigger', 'explain', 'setConsent', 'show', 'hide', 'destroy', 'on']) api[name] = (...args: unknown[]) => api(name, ...args)
+  for (const name of 'trigger explain setConsent show hide destroy on'.split(' ')) api[name] = (...args: unknown[]) => api(name, ...args)
   api.version = version
   w.npskit = api
   // The always-on triggers are only caught here: the first one loads the engine, which reads it
@@ -117,14 +118,13 @@ if (before && before.version) {
   if (shows) {
     // A survey is about to show: what its first paint needs comes side by side with the engine,
     // the UI and the locale. The engine imports the same files when it gets there and reports a
-    // failure; here it would only be a duplicate.
-    const ui = fetchFile('npskit-ui.js') as Promise<typeof import('./ui')>
-    // The rules above said it shows: the question is painted as soon as the UI and the locale are
-    // here, without waiting for the engine, which takes it over (src/prepaint.ts).
-    const locale = known.locale && fetchFile(`locales/${known.locale}.js`)
-    known.painted = Promise.all([ui, !queued.length && locale])
-      .then(([u, l]) => l && u.prepaint(document, o, pointOf(o, data.journeyPoint), l.default, script?.nonce, load()))
-      .catch(() => undefined)
+    // failure; here it would only be a duplicate. When the rules above said so (no queued call
+    // did), the question is painted as soon as the UI and the locale are here, without waiting
+    // for the engine, which takes it over (src/prepaint.ts).
+    known.painted = Promise.all([fetchFile('npskit-ui.js') as Promise<Ui>, known.locale && fetchFile(`locales/${known.locale}.js`)]).then(
+      ([ui, l]) => l && !queued.length && ui.prepaint(o, pointOf(o, data.journeyPoint), l.default, script?.nonce, load()),
+      () => undefined,
+    )
   }
 
   if (typeof customElements !== 'undefined' && !customElements.get('nps-survey')) {

@@ -5,11 +5,10 @@ import { copyFor } from './core/copy'
 import type { Locale } from './core/messages'
 import { initialState, transition, type SurveyEvent } from './core/machine'
 import { completeResponse, rescore, startResponse, type ResponseContext } from './core/response'
-import { tokensCss } from './core/tokens'
 import type { Category } from './score/types'
 import type { SurveyOptions, SurveyResponse, SurveyResult } from './types'
-import { paintedFrom, type Prepainted } from './prepaint'
-import { mountView, whenNotTyping, type View } from './view/render'
+import { paint, paintedFrom, parentOf, type Prepainted } from './prepaint'
+import { whenNotTyping, type View } from './view/render'
 
 export { prepaint, type Prepainted } from './prepaint'
 
@@ -59,7 +58,7 @@ export async function startSession(
   // The question already on screen, drawn from these very inputs, is this showing's; any other goes.
   const painted = found?.inputs === paintedFrom(o, locale) && !cancelled() ? found : found?.remove()
   if (cancelled()) return undefined
-  const parent = o.placement === 'inline' ? (typeof o.target === 'string' ? doc.querySelector(o.target) : (o.target ?? null)) : doc.body
+  const parent = parentOf(doc, o)
   if (!parent) {
     hooks.done({ status: 'not-shown', reason: 'no-target' })
     return undefined
@@ -149,15 +148,7 @@ export async function startSession(
     skip: guard(() => dispatch({ type: 'skip' })),
     close: guard(() => close('closed')),
   }
-  view =
-    painted?.view ??
-    mountView(
-      doc,
-      { parent, tokens: tokensCss(o), nonce: o.nonce },
-      { copy, placement: o.placement ?? 'bottom-right', theme: o.theme, maxCommentLength: o.maxCommentLength ?? 2000, promoterAction: o.promoterAction },
-      state,
-      intents,
-    )
+  view = painted?.view ?? paint(doc, parent, o, copy, state, intents)
   hooks.shown()
   // What the customer did in the painted question before this session (a quick score, a close) counts now.
   painted?.adopt(intents)

@@ -1,16 +1,23 @@
 import { luminance, reach, textOn, type Rgb } from '../core/contrast'
 
 // Any CSS colour as the browser resolved it (named, hsl(), oklch(), color-mix(), light-dark()…)
-// as sRGB channels and alpha, by painting one pixel rather than parsing every colour syntax.
-// Undefined where stylesheets cannot be adopted (jsdom, very old engines): nothing is adjusted.
+// as sRGB channels and alpha. Most come back as rgb() or rgba() and are read as they are; any other
+// syntax by painting one pixel rather than parsing it (a canvas costs a millisecond or more to
+// create, on the way to the first paint). Undefined where stylesheets cannot be adopted (jsdom,
+// very old engines): nothing is adjusted.
 function reader(doc: Document): ((el: Element, property: 'backgroundColor' | 'accentColor') => Rgb & { 3: number }) | undefined {
-  const ctx = 'adoptedStyleSheets' in doc ? doc.createElement('canvas').getContext('2d', { willReadFrequently: true }) : null
-  return ctx
+  let ctx: CanvasRenderingContext2D | null | undefined
+  return 'adoptedStyleSheets' in doc
     ? (el, property) => {
-        ctx.clearRect(0, 0, 1, 1)
-        ctx.fillStyle = getComputedStyle(el)[property]
-        ctx.fillRect(0, 0, 1, 1)
+        const value = getComputedStyle(el)[property]
+        const rgb = /^rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)$/.exec(value)
         // An array: a typed array's map() would clamp the luminance maths to integers.
+        if (rgb) return [+rgb[1]!, +rgb[2]!, +rgb[3]!, Math.round(255 * +(rgb[4] ?? 1))] as unknown as never
+        ctx ??= doc.createElement('canvas').getContext('2d', { willReadFrequently: true })
+        if (!ctx) return [0, 0, 0, 0] as unknown as never
+        ctx.clearRect(0, 0, 1, 1)
+        ctx.fillStyle = value
+        ctx.fillRect(0, 0, 1, 1)
         return [...ctx.getImageData(0, 0, 1, 1).data] as unknown as never
       }
     : undefined
