@@ -242,7 +242,7 @@ const parts = [
     // as one ES module with a stable name next to the script (locales come from dist/locales/).
     // The follow-up and thank-you views with their styles come after the first paint, as
     // npskit-steps.js beside it, importing Preact from the UI itself.
-    input: 'src/ui.ts',
+    input: 'src/scriptUi.ts',
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', banner: entryBanner, entryFileNames: 'npskit-ui.js', chunkFileNames: 'npskit-[name].js' },
     plugins: [cdnAdapters, nodeResolve(), compactCss, transpile(), min()],

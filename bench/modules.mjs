@@ -8,7 +8,7 @@ import { rollup } from 'rollup'
 import configs from '../rollup.config.mjs'
 
 const minShare = Number(process.argv[2] ?? 0.01)
-const stages = { 'src/iife.ts': 'first stage', 'src/engine.ts': 'engine', 'src/ui.ts': 'UI' }
+const stages = { 'src/iife.ts': 'first stage', 'src/engine.ts': 'engine', 'src/scriptUi.ts': 'UI' }
 const brotli = (code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
 
 for (const [input, stage] of Object.entries(stages)) {

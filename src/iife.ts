@@ -20,7 +20,7 @@ import { version } from './version'
 import { handover } from 'virtual:handover'
 
 type Engine = typeof import('./engine')
-type Ui = typeof import('./ui')
+type Ui = typeof import('./scriptUi')
 // A new visitor's id only seeds sampling (it is never sent): any unguessable string will do, and
 // this one costs less than a UUID with its fallback for plain-http pages.
 const visitorId = () => crypto.getRandomValues(new Uint32Array(4)).join('-')

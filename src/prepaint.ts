@@ -1,41 +1,17 @@
 // The question painted by the script tag's first stage (src/iife.ts) as soon as the UI and the
 // locale are here, without waiting for the engine: the first stage's rules have already said the
 // survey shows. The engine's session (ui.ts, startSession) takes the painted view over when it
-// arrives, with whatever the customer did meanwhile, or removes it if it decides otherwise.
-import { copyFor, type Copy } from './core/copy'
-import type { SurveyState } from './core/machine'
+// arrives, with whatever the customer did meanwhile, or removes it if it decides otherwise. Only
+// the script tag's UI file carries it (scriptUi.ts); createSurvey never paints early.
+import { copyFor } from './core/copy'
 import type { Locale } from './core/messages'
 import { tokensCss } from './core/tokens'
 import type { JourneyPoint, SurveyOptions } from './types'
-import { mountView, type Intents, type View } from './view/render'
+import { paint, parentOf, type Prepainted } from './paint'
+import type { Intents } from './view/render'
 
-/** Where a survey with these options goes on the page: its inline target, or the body. */
-export const parentOf = (doc: Document, o: SurveyOptions): Element | null =>
-  o.placement === 'inline' ? (typeof o.target === 'string' ? doc.querySelector(o.target) : (o.target ?? null)) : doc.body
-
-/** Mounts the view of a showing as its options say, in `parent` (see {@link parentOf}). */
-export const paint = (doc: Document, parent: Element, o: SurveyOptions, copy: Copy, state: SurveyState, intents: Intents): View =>
-  mountView(
-    doc,
-    { parent, tokens: tokensCss(o), nonce: o.nonce },
-    { copy, placement: o.placement ?? 'bottom-right', theme: o.theme, maxCommentLength: o.maxCommentLength ?? 2000, promoterAction: o.promoterAction },
-    state,
-    intents,
-  )
-
-/** A question on screen that no session owns yet. */
-export interface Prepainted {
-  /** What it was painted from (see {@link paintedFrom}): a session with other inputs paints its own. */
-  readonly inputs: string
-  readonly view: View
-  /** Hands the customer's intents so far, then every later one, to the session that took the view. */
-  adopt(intents: Intents): void
-  /** Takes it off the page, unless a session has adopted it. */
-  remove(): undefined
-}
-
-/** What a view painted with these options and this locale looks like, as one comparable string. */
-export const paintedFrom = (o: SurveyOptions, locale: Locale): string =>
+// What a view painted with these options and this locale looks like, as one comparable string.
+const paintedFrom = (o: SurveyOptions, locale: Locale): string =>
   JSON.stringify([locale.code, tokensCss(o), o.placement, o.target, o.theme, o.brand, o.question, o.messages, o.followUp, o.thankYou, o.contactConsent, o.promoterAction, o.maxCommentLength, o.nonce])
 
 /**
@@ -68,8 +44,9 @@ export function prepaint(
       (...args: Parameters<Intents[K]>) =>
         owner ? (owner[name] as (...a: typeof args) => void)(...args) : void waiting.push((i) => (i[name] as (...a: typeof args) => void)(...args))
     const view = paint(doc, parent, o, copyFor(o, locale), { step: 'question' }, { score: later('score'), submit: later('submit'), skip: later('skip'), close: later('close') })
+    const inputs = paintedFrom(o, locale)
     const painted: Prepainted = {
-      inputs: paintedFrom(o, locale),
+      drawnFrom: (options, l) => paintedFrom(options, l) === inputs,
       view,
       adopt(intents) {
         owner = intents

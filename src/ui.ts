@@ -7,10 +7,10 @@ import { initialState, transition, type SurveyEvent } from './core/machine'
 import { completeResponse, rescore, startResponse, type ResponseContext } from './core/response'
 import type { Category } from './score/types'
 import type { SurveyOptions, SurveyResponse, SurveyResult } from './types'
-import { paint, paintedFrom, parentOf, type Prepainted } from './prepaint'
+import { paint, parentOf, type Prepainted } from './paint'
 import { whenNotTyping, type View } from './view/render'
 
-export { prepaint, type Prepainted } from './prepaint'
+export type { Prepainted } from './paint'
 
 /** What the loader learns from a showing, in the order it happens. */
 export interface SessionHooks {
@@ -56,7 +56,7 @@ export async function startSession(
   if (o.placement === 'modal') await Promise.race([whenNotTyping(doc), wait])
   const found = await early
   // The question already on screen, drawn from these very inputs, is this showing's; any other goes.
-  const painted = found?.inputs === paintedFrom(o, locale) && !cancelled() ? found : found?.remove()
+  const painted = found?.drawnFrom(o, locale) && !cancelled() ? found : found?.remove()
   if (cancelled()) return undefined
   const parent = parentOf(doc, o)
   if (!parent) {

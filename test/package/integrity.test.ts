@@ -31,7 +31,7 @@ describe('Subresource Integrity', () => {
 
   it('building the script tag again gives the same bytes', async () => {
     const configs = (await import(join(root, 'rollup.config.mjs'))).default as RollupOptions[]
-    for (const [input, file] of [['src/iife.ts', 'npskit.iife.js'], ['src/engine.ts', 'npskit-engine.js'], ['src/ui.ts', 'npskit-ui.js']] as const) {
+    for (const [input, file] of [['src/iife.ts', 'npskit.iife.js'], ['src/engine.ts', 'npskit-engine.js'], ['src/scriptUi.ts', 'npskit-ui.js']] as const) {
       const config = configs.find((c) => c.input === input)!
       // Only the build itself: the plugins that write beside it (the integrity manifest) stay out.
       const bundle = await rollup({ ...config, plugins: (config.plugins as { name: string }[]).filter((p) => p.name !== 'integrity-manifest') })
