@@ -7,11 +7,21 @@ import { tokensCss } from './core/tokens'
 import type { SurveyOptions } from './types'
 import { mountView, type Intents, type View } from './view/render'
 
-/** Where a survey with these options goes on the page: its inline target, or the body. */
+/**
+ * Where a survey with these options goes on the page: its inline target, or the body.
+ *
+ * @example
+ * parentOf(document, { placement: 'inline', target: '#nps' }) // → the #nps element, or null
+ */
 export const parentOf = (doc: Document, o: SurveyOptions): Element | null =>
   o.placement === 'inline' ? (typeof o.target === 'string' ? doc.querySelector(o.target) : (o.target ?? null)) : doc.body
 
-/** Mounts the view of a showing as its options say, in `parent` (see {@link parentOf}). */
+/**
+ * Mounts the view of a showing as its options say, in `parent` (see {@link parentOf}).
+ *
+ * @example
+ * const view = paint(document, document.body, o, copyFor(o, locale), { step: 'question' }, intents)
+ */
 export const paint = (doc: Document, parent: Element, o: SurveyOptions, copy: Copy, state: SurveyState, intents: Intents): View =>
   mountView(
     doc,

@@ -18,8 +18,12 @@ const paintedFrom = (o: SurveyOptions, locale: Locale): string =>
  * Paints the question of the script tag's journey point now, from the first stage's options, and
  * buffers the customer's intents until a session adopts it. Nothing for a delayed journey point, a
  * modal (it waits until the customer stops typing), a survey already on the page, a missing inline
- * target or a theme value the engine's checks refuse; never throws. `engine` is the first stage's load of the
- * engine: if that fails, or yields no survey, the question goes again.
+ * target or a theme value the engine's checks refuse; never throws. `engine` is the first stage's
+ * load of the engine: if that fails, or yields no survey, the question goes again.
+ *
+ * @example
+ * // src/iife.ts, once the rules said the survey shows:
+ * known.painted = Promise.all([ui, locale]).then(([ui, l]) => ui.prepaint(o, pointOf(o, name), l.default, script.nonce, load()))
  */
 export function prepaint(
   options: SurveyOptions,

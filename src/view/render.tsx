@@ -3,7 +3,6 @@
 /** @jsx h */
 import { h, render } from 'preact'
 import type { SurveyState } from '../core/machine'
-import { whenIdle } from '../lib/whenIdle'
 import { signal } from './signal'
 import { renderSignals } from './bind'
 import { pageTheme, readable } from './colors'
@@ -68,8 +67,10 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
     settled = true
   }
   afterPaint(settle)
-  // Only the question is needed for the first paint; the later steps follow when the browser is
-  // idle, and a step that comes before them (a quick score) waits for them, not longer.
+  // Only the question is needed for the first paint; the later steps are fetched in the task after it
+  // joined the page (not in idle time, which a busy page may put off for half a second: a keyboard
+  // user's score and first typed letters came before them), and a step that comes before them waits
+  // for them, not longer.
   const withSteps = () =>
     loadSteps().then((m) => {
       if (!gone && !model.steps.value) {
@@ -77,7 +78,7 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
         model.steps.value = m
       }
     })
-  whenIdle(() => void withSteps().catch(() => {}))
+  setTimeout(() => void withSteps().catch(() => {}))
   // A modal owns the page while it is open, so it takes focus (the controller waits until the
   // customer is not typing): on the group, so that no score looks chosen.
   if (placement === 'modal') root.querySelector<HTMLElement>('[role=radiogroup]')?.focus()

@@ -188,6 +188,8 @@ describe('delivery wiring', () => {
     const s = make({ endpoint: '/api/nps', redact: true })
     const shown = s.show({ journeyPoint: 'checkout-complete' })
     await answer(2)
+    // The score goes out on its own, before any comment (which would otherwise replace it in the queue).
+    await vi.waitFor(() => expect(bodies).toHaveLength(1))
     const textarea = document.querySelector('npskit-survey')!.shadowRoot!.querySelector('textarea')!
     textarea.value = 'Call me on +47 912 34 567'
     textarea.dispatchEvent(new Event('input', { bubbles: true }))
