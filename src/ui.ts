@@ -33,7 +33,7 @@ export interface Session {
 }
 
 /** What a showing knows before it starts; the locale and question are filled in here. */
-export type SessionContext = Omit<ResponseContext, 'locale' | 'question'>
+export type SessionContext = Omit<ResponseContext, 'locale' | 'question'> & { readonly score?: number | undefined }
 
 /**
  * Waits (modal only) until the customer is not typing, then mounts the survey in the given
@@ -58,7 +58,8 @@ export async function startSession(
   }
 
   const copy = copyFor(o, locale)
-  const full: ResponseContext = { ...context, locale: copy.lang, question: copy.question }
+  const { score: chosen, ...known } = context
+  const full: ResponseContext = { ...known, locale: copy.lang, question: copy.question }
   const hasFollowUp = (c: Category) => copy.prompt(c) !== null
   let state = transition(initialState, { type: 'show' }, hasFollowUp)
   let response: SurveyResponse | undefined
@@ -148,5 +149,7 @@ export async function startSession(
     },
   )
   hooks.shown()
+  // A score chosen before the survey showed (an email link's) is the customer's first intent.
+  if (chosen !== undefined) dispatch({ type: 'score', score: chosen })
   return { hide: guard(() => (state.step === 'idle' ? teardown() : close('hidden'))) }
 }
