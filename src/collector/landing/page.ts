@@ -24,6 +24,7 @@ function head(code: Code, title: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<link rel="icon" href="data:,">
 <title>${escape(title)}</title>
 <link rel="stylesheet" href="assets/landing.css">
 `

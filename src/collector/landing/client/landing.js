@@ -41,7 +41,7 @@ const survey = createSurvey({
   // applies here, and the thank-you stays on the page it is the end of.
   honourPrivacySignals: false,
   autoCloseMs: 0,
-  storage: 'session',
+  storage: 'memory',
 })
 
 // Only once the page is visible: a prerendered or background tab has not been seen by anyone.
