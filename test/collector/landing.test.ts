@@ -1,7 +1,10 @@
 // The landing page of email survey links (GET/POST /r/<token>) over HTTP, on PGlite and PostgreSQL:
 // what a page shows for good, expired, tampered and hostile tokens, and how answers are held,
 // recorded, updated and refused as a link scanner's. The page in a browser: test/browser/landing.test.ts.
+import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { collectorConfigFromEnv } from '../../src/collector/fromEnv'
+import { resolveLinks } from '../../src/collector/landing/options'
 import { signSurveyLink } from '../../src/collector/links/index'
 import { linkResponseId } from '../../src/collector/landing/responseId'
 import type { Database } from '../../src/collector/storage/index'
@@ -229,5 +232,52 @@ describe.each(drivers())('the email link landing page on $name', (driver) => {
       expect(bad.body.field).toBe('response.comment')
       expect((await answer(token, sent, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415)
     })
+  })
+})
+
+describe('LINK_SECRET and LINK_BRAND (npskit-collector’s environment)', () => {
+  it('turns the landing page on with a random secret of at least 32 bytes, and LINK_BRAND names the shop', () => {
+    expect(collectorConfigFromEnv({}).collector.links).toBeUndefined()
+    expect(collectorConfigFromEnv({ LINK_SECRET: secret, LINK_BRAND: 'Nordhandel' }).collector.links).toEqual({ secret, brand: 'Nordhandel' })
+  })
+
+  it('takes several secrets while rotating, the first one signing', () => {
+    const old = 'b2xkLXNlY3JldC1vZi10aGUtbGFuZGluZy1wYWdlLTEyMw=='
+    expect(collectorConfigFromEnv({ LINK_SECRET: `${secret}, ${old}` }).collector.links).toEqual({ secret: [secret, old] })
+  })
+
+  it('stops the start naming the variable, never echoing the secret', () => {
+    const cases: [string, RegExp][] = [
+      ['too-short-but-random-9f8e7d', /^LINK_SECRET must be at least 32 bytes .*not 27$/],
+      ['x'.repeat(40), /^LINK_SECRET must be random/],
+      ['0123456789'.repeat(4), /^LINK_SECRET must be random/],
+      [`${secret},short`, /^LINK_SECRET \(secret 2 of 2\) must be at least 32 bytes/],
+    ]
+    for (const [value, message] of cases) {
+      let error: Error | undefined
+      try {
+        collectorConfigFromEnv({ LINK_SECRET: value })
+      } catch (e) {
+        error = e as Error
+      }
+      expect(error).toBeInstanceOf(RangeError)
+      expect(error!.message).toMatch(message)
+      expect(error!.message).not.toContain(value.split(',').pop())
+    }
+    expect(() => collectorConfigFromEnv({ LINK_BRAND: 'Nordhandel' })).toThrow(/^LINK_BRAND is set but LINK_SECRET is not/)
+  })
+
+  it('accepts what openssl rand prints, in hex or base64', () => {
+    for (const encoding of ['hex', 'base64'] as const) {
+      for (let i = 0; i < 200; i++) expect(() => collectorConfigFromEnv({ LINK_SECRET: randomBytes(32).toString(encoding) })).not.toThrow()
+    }
+  })
+
+  it('checks the links option of createCollector, naming it', () => {
+    expect(() => resolveLinks({ secret: 'short' })).toThrow(/"links.secret" must be at least 32 bytes/)
+    expect(() => resolveLinks({ secret: [] })).toThrow(TypeError)
+    expect(() => resolveLinks({ secret, windowMs: 10 })).toThrow(RangeError)
+    expect(() => resolveLinks({ secret, brand: '' })).toThrow(/links.brand/)
+    expect(resolveLinks({ secret: new Uint8Array(32).map((_, i) => i * 7) })?.windowMs).toBe(30_000)
   })
 })
