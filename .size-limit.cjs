@@ -70,8 +70,9 @@ module.exports = [
     name: 'script tag: a page with a survey, before the first paint (first stage, engine, UI, one locale)',
     path: ['dist/npskit.iife.js', 'dist/npskit-engine.js', 'dist/npskit-ui.js', 'dist/locales/nb.js'],
     disablePlugins: ['@size-limit/esbuild'],
-    // 18 kB before issue #16's widget fixes (about 1 kB, all in the UI).
-    limit: '19.1 kB',
+    // 18 kB before issue #16's widget fixes (about 1 kB, all in the UI); 19.1 kB before issue #19's
+    // show({ score }) for the email landing page (116 B: its check in the engine, the checked score in the UI).
+    limit: '19.2 kB',
   },
   {
     // …and what follows in idle time once it is on screen: the follow-up and thank-you views, and
@@ -79,7 +80,8 @@ module.exports = [
     name: 'script tag: a page with a survey, in all (and the later steps, delivery)',
     path: ['dist/npskit.iife.js', 'dist/npskit-engine.js', 'dist/npskit-ui.js', 'dist/locales/nb.js', 'dist/npskit-steps.js', 'dist/npskit-delivery.js'],
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '22.15 kB',
+    // 22.15 kB before issue #19's show({ score }) (116 B).
+    limit: '22.25 kB',
   },
   {
     // npskit/collector's dashboard: its script with the parts of Chart.js it uses, as the collector

@@ -58,8 +58,8 @@ export async function startSession(
   }
 
   const copy = copyFor(o, locale)
-  const { score: chosen, ...known } = context
-  const full: ResponseContext = { ...known, locale: copy.lang, question: copy.question }
+  // (A chosen `score` rides along harmlessly: startResponse sets the score it is given.)
+  const full: ResponseContext = { ...context, locale: copy.lang, question: copy.question }
   const hasFollowUp = (c: Category) => copy.prompt(c) !== null
   let state = transition(initialState, { type: 'show' }, hasFollowUp)
   let response: SurveyResponse | undefined
@@ -150,6 +150,6 @@ export async function startSession(
   )
   hooks.shown()
   // A score chosen before the survey showed (an email link's) is the customer's first intent.
-  if (chosen !== undefined) dispatch({ type: 'score', score: chosen })
+  if (context.score !== undefined) dispatch({ type: 'score', score: context.score })
   return { hide: guard(() => (state.step === 'idle' ? teardown() : close('hidden'))) }
 }

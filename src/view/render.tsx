@@ -77,9 +77,9 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
       const apply = () => {
         if (gone) return
         const moved = next.step !== model.state.value.step
-        // A score chosen before the survey showed (an email link's) is checked; focus stays put.
-        const given = next.score !== undefined && next.score !== model.selected.value
-        if (given) model.selected.value = next.score
+        // A score the view did not choose (an email link's, before it showed) is checked; focus stays put.
+        const given = next.score !== model.selected.value
+        model.selected.value = next.score
         model.state.value = next
         // Rendered by now. The customer just acted in the survey, so moving focus on is expected,
         // not stolen: to the text box (before a fast typist's next key; a tap keeps it on the score,
