@@ -124,6 +124,18 @@ describe.runIf(browserAvailable())('the email link landing page (Chromium)', () 
     expect((await rows(token))[0]).toMatchObject({ score: 10, category: 'promoter', journey_point: 'order-delivered' })
   })
 
+  it('opens from the email: a tap on a score of the rendered email lands on the page with that score chosen', async () => {
+    const emailModule = '../../dist/email.js'
+    const { surveyEmail } = (await import(/* @vite-ignore */ emailModule)) as typeof import('../../src/email')
+    const links = link()
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } })
+    await page.setContent(surveyEmail({ brand: 'Nordhandel', locale: 'nb', links }).html)
+    await Promise.all([page.waitForURL(/\/r\//), page.locator('a', { hasText: /^7$/ }).click()])
+    await expect.poll(() => page.getByRole('radio', { name: '7 av 10' }).getAttribute('aria-checked')).toBe('true')
+    expect(page.url()).toBe(links.url(7))
+    await page.close()
+  })
+
   it('shows a friendly page for an expired or tampered link', async () => {
     const expired = mod.signSurveyLink({ secret, baseUrl: server.origin, locale: 'de', journeyPoint: 'x', expiresInDays: 1, now: Date.now() - 2 * 86_400_000 })
     const { page, problems } = await open(expired.url(7))

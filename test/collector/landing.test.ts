@@ -63,7 +63,7 @@ describe.each(drivers())('the email link landing page on $name', (driver) => {
       expect(page.text).toContain('<title>Kundeundersøkelse – Nordhandel</title>')
       expect(page.text).not.toMatch(/\sstyle=/)
       const config = JSON.parse(/<script type="application\/json" id="npskit-link">(.*?)<\/script>/.exec(page.text)![1]!)
-      expect(config).toMatchObject({ token, score: 9, locale: 'nb', brand: 'Nordhandel', journeyPoint: 'order-delivered', surveyId: 'nps' })
+      expect(config).toMatchObject({ token, score: 9, locale: 'nb', brand: 'Nordhandel', journeyPoint: 'order-delivered', surveyId: 'nps', user: { id: 'cust-7', email: 'kari@example.com' } })
       expect(page.headers.get('cache-control')).toBe('no-store')
       expect(page.headers.get('referrer-policy')).toBe('same-origin')
       // Eleven GETs, as a scanner without JavaScript makes them: nothing is recorded or held.

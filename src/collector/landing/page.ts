@@ -38,6 +38,7 @@ export interface LandingConfig {
   readonly brand: string | undefined
   readonly surveyId: string
   readonly journeyPoint: string
+  readonly user: Readonly<Record<string, string>> | null
   readonly nonce: string
 }
 

@@ -56,7 +56,7 @@ function showLanding(req: IncomingMessage, res: ServerResponse, ctx: Context, to
   const score = /^(10|[0-9])$/.test(given) ? Number(given) : null
   const nonce = randomBytes(16).toString('base64')
   const { link } = check
-  const config = { token, score, locale: link.locale, brand: links.brand, surveyId: links.surveyId, journeyPoint: link.journeyPoint, nonce }
+  const config = { token, score, locale: link.locale, brand: links.brand, surveyId: links.surveyId, journeyPoint: link.journeyPoint, user: userOf(link), nonce }
   sendHtml(res, 200, landingPage(pageLocale(link.locale, req.headers['accept-language']), config), nonce)
   commitSoon(ctx)
 }
@@ -73,15 +73,20 @@ function checkOrigin(req: IncomingMessage, ctx: Context): void {
   if (!own.includes(origin)) throw new HttpError(403, 'Origin not allowed', 'origin')
 }
 
+/** The customer as the link names them: `{ id?, email? }`, or null. */
+function userOf(link: SurveyLinkData): Record<string, string> | null {
+  const user = { ...(link.userId === undefined ? {} : { id: link.userId }), ...(link.email === undefined ? {} : { email: link.email }) }
+  return Object.keys(user).length ? user : null
+}
+
 /** The response as the link says it is: its id, the customer, the order and the journey point are the token's. */
 function fromLink(response: Record<string, unknown>, token: string, link: SurveyLinkData, surveyId: string): Record<string, unknown> {
-  const user = { ...(link.userId === undefined ? {} : { id: link.userId }), ...(link.email === undefined ? {} : { email: link.email }) }
   return {
     ...response,
     id: linkResponseId(token),
     surveyId,
     journeyPoint: link.journeyPoint,
-    user: Object.keys(user).length ? user : null,
+    user: userOf(link),
     metadata: link.orderId === undefined ? {} : { orderId: link.orderId },
     // The page's own URL carries the token (and so maybe the email address): it is not kept.
     page: typeof response.page === 'string' ? response.page.replace(token, '') : response.page,

@@ -18,11 +18,13 @@ for (const type of ['pointerdown', 'keydown']) {
 
 // keepalive: a customer who clicks one score and closes the tab at once is still heard. A refusal
 // (4xx) is final; a network error, 429 or 5xx is retried by the widget's delivery queue.
-async function send(response) {
-  const answer = await fetch(config.token, {
+// Events (shown, dismissed; type 'event') go where every widget's go, the collector's own endpoint.
+async function send(payload) {
+  const event = payload.type === 'event'
+  const answer = await fetch(event ? '../api/responses' : config.token, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ response, human }),
+    body: JSON.stringify(event ? payload : { response: payload, human }),
     keepalive: true,
     credentials: 'same-origin',
   })
@@ -33,6 +35,9 @@ const survey = createSurvey({
   surveyId: config.surveyId,
   locale: config.locale,
   ...(config.brand ? { brand: config.brand } : {}),
+  // Who the link was sent to (the collector sets it on the response anyway): for the events and the
+  // "never ask twice" check, which know the customer only through this option.
+  ...(config.user ? { user: config.user } : {}),
   placement: 'inline',
   target: '#survey',
   nonce: config.nonce,
