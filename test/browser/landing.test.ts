@@ -5,40 +5,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
-import { listen, type Listening } from '../support/server'
+import { linkSecret, startLandingCollector, type LandingCollector } from '../support/landing'
 
-type CollectorModule = typeof import('../../src/collector')
-const secret = 'Qm9yZ2VuLWxhbmRpbmctdGVzdC1zZWNyZXQtMzItYnl0ZXMh'
 const windowMs = 5000
-let order = 5000
 
 describe.runIf(browserAvailable())('the email link landing page (Chromium)', () => {
   let browser: Browser
-  let server: Listening
-  let mod: CollectorModule
-  let db: import('../../src/collector').Database
-  let logs: string[]
+  let landing: LandingCollector
+  let server: { origin: string }
+  const link = () => landing.link()
+  const rows = (token: string) => landing.rows(token)
 
   beforeAll(async () => {
-    // A path in a variable: the built package, which the type check (run before the build) does not see.
-    const dist = '../../dist/collector.js'
-    mod = (await import(/* @vite-ignore */ dist)) as CollectorModule
-    db = await mod.openDatabase({ dataDir: 'memory://' })
-    logs = []
-    const collector = mod.createCollector({ store: mod.createStore(db), links: { secret, brand: 'Nordhandel', windowMs }, log: (l) => logs.push(l) })
-    server = await listen(mod.createCollectorServer(collector))
+    landing = await startLandingCollector(windowMs)
+    server = { origin: landing.origin }
     browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.close()
-    await db?.close()
+    await landing?.close()
   })
-
-  const link = () =>
-    mod.signSurveyLink({ secret, baseUrl: server.origin, orderId: `NH-${++order}`, email: 'kari@example.com', locale: 'nb', journeyPoint: 'order-delivered', expiresInDays: 30 })
-  const idOf = async (token: string) => (await import('../../src/collector/landing/responseId')).linkResponseId(token)
-  const rows = async (token: string) => (await db.query('SELECT * FROM responses WHERE id = $1', [await idOf(token)])).rows
 
   /** A page that reports CSP violations, errors and every request that leaves the collector. */
   async function open(url: string): Promise<{ page: Page; problems: string[] }> {
@@ -70,7 +56,7 @@ describe.runIf(browserAvailable())('the email link landing page (Chromium)', () 
     const posted = page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 201)
     await page.getByRole('radio', { name: '6 av 10' }).click()
     await posted
-    expect((await rows(token))[0]).toMatchObject({ score: 6, category: 'detractor', comment: null, user_info: { email: 'kari@example.com' }, metadata: { orderId: `NH-${order}` } })
+    expect((await rows(token))[0]).toMatchObject({ score: 6, category: 'detractor', comment: null, user_info: { email: 'kari@example.com' }, metadata: { orderId: expect.stringMatching(/^NH-\d+$/) } })
 
     await page.getByRole('textbox').fill('Pakken kom en uke for sent')
     const completed = page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 200)
@@ -105,7 +91,7 @@ describe.runIf(browserAvailable())('the email link landing page (Chromium)', () 
     )
     const took = Date.now() - started
     expect(statuses).toEqual(Array(11).fill(202))
-    const [state] = (await db.query('SELECT scanner, pending FROM link_answers WHERE response_id = $1', [await idOf(token)])).rows
+    const [state] = await landing.query('SELECT scanner, pending FROM link_answers WHERE response_id = $1', [(await import('../../src/collector/landing/responseId')).linkResponseId(token)])
     // Eleven loads on two shared cores may take longer than the window; then this run shows nothing.
     if (took < windowMs) expect(state).toEqual({ scanner: true, pending: null })
     await context.close()
@@ -137,7 +123,7 @@ describe.runIf(browserAvailable())('the email link landing page (Chromium)', () 
   })
 
   it('shows a friendly page for an expired or tampered link', async () => {
-    const expired = mod.signSurveyLink({ secret, baseUrl: server.origin, locale: 'de', journeyPoint: 'x', expiresInDays: 1, now: Date.now() - 2 * 86_400_000 })
+    const expired = landing.collector.signSurveyLink({ secret: linkSecret, baseUrl: server.origin, locale: 'de', journeyPoint: 'x', expiresInDays: 1, now: Date.now() - 2 * 86_400_000 })
     const { page, problems } = await open(expired.url(7))
     expect(await page.textContent('main')).toContain('Diese Umfrage ist beendet.')
     const answer = await page.goto(link().url(7).replace(/\.([^.?]+)\?/, '.AAAA$1?'))
