@@ -147,6 +147,10 @@ const dashboardPage = {
   writeBundle() {
     mkdirSync('dist/dashboard', { recursive: true })
     for (const file of ['dashboard.html', 'dashboard.css']) writeFileSync(`dist/dashboard/${file}`, readFileSync(`src/collector/dashboard/${file}`))
+    // The email links' landing page: its script imports the widget's ESM entry beside it, as served
+    // under /r/assets/ (src/collector/landing/files.ts), so it ships as written.
+    mkdirSync('dist/landing', { recursive: true })
+    for (const file of ['landing.js', 'landing.css']) writeFileSync(`dist/landing/${file}`, readFileSync(`src/collector/landing/client/${file}`))
   },
 }
 

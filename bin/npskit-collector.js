@@ -92,6 +92,9 @@ server.listen(config.port, config.host, () => {
         ? `  Admin routes and the dashboard need ADMIN_TOKEN (sign in at /login)${publicUrl ? `; reached at ${publicUrl}` : '; set PUBLIC_URL to reach them by a name other than localhost'}.`
         : '  No ADMIN_TOKEN is set: the dashboard and the admin routes answer only requests from this machine (loopback). Set ADMIN_TOKEN to open them to others.',
       alerts ? `  ${describeAlerts(alerts.options)}` : '  No alerts (set ALERT_WEBHOOK_URL or ALERT_EMAIL_TO to hear about detractors within seconds).',
+      config.collector.links
+        ? `  http://${host}:${port}/r/<token>             the landing page of email survey links (LINK_SECRET)`
+        : '  No LINK_SECRET: email survey links (/r/<token>) are not served (set it to the secret signSurveyLink signs with).',
       config.retentionDays ? `  Responses older than ${config.retentionDays} days are deleted daily (RETENTION_DAYS).` : '  Responses are kept until deleted (set RETENTION_DAYS to delete old ones daily).',
     ].join('\n'),
   )

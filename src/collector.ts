@@ -12,6 +12,7 @@ export { signSurveyLink, verifySurveyLink } from './collector/links/index'
 export { createAlerts, alertOptionsFromEnv, migrateAlerts, alertsMigration, verifySignature, signBody } from './collector/alerts/index'
 export type { CollectorHandler } from './collector/createCollector'
 export type { CollectorOptions } from './collector/options'
+export type { LinkOptions } from './collector/landing/options'
 export type { ServerLimits } from './collector/server'
 export type { CollectorConfig } from './collector/fromEnv'
 export type {

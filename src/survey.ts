@@ -43,8 +43,11 @@ const consents = ['granted', 'denied', 'pending']
 
 function checkShowOptions(show: unknown, method: string): asserts show is ShowOptions & TriggerOptions {
   if (show === null || typeof show !== 'object') throw new TypeError(`npskit: ${method}() takes an options object`)
-  const { metadata, journeyPoint, dedupeKey } = show as Record<string, unknown>
+  const { metadata, journeyPoint, dedupeKey, score } = show as Record<string, unknown>
   validateOptions({ metadata })
+  if (score !== undefined && !(Number.isInteger(score) && (score as number) >= 0 && (score as number) <= 10)) {
+    throw new (typeof score === 'number' ? RangeError : TypeError)(`npskit: ${method} option "score" must be an integer from 0 to 10`)
+  }
   if (journeyPoint !== undefined && typeof journeyPoint !== 'string') throw new TypeError(`npskit: ${method} option "journeyPoint" must be a string`)
   if (dedupeKey !== undefined && (typeof dedupeKey !== 'string' || dedupeKey === '')) {
     throw new TypeError(`npskit: ${method} option "dedupeKey" must be a non-empty string`)
@@ -248,6 +251,7 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
         user: o.user ?? null,
         metadata: { ...o.metadata, ...show.metadata },
         version,
+        score: show.score,
       },
       {
         response: published,

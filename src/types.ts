@@ -179,6 +179,11 @@ export interface ShowOptions {
   readonly journeyPoint?: string
   /** Merged over the survey's `metadata` for this showing. */
   readonly metadata?: Metadata
+  /**
+   * Shows the survey with this score (0–10) already chosen, as when the customer clicked it in an
+   * email: the response is made at once and the customer may still change it.
+   */
+  readonly score?: number
 }
 
 /** How a `show()` ended. */

@@ -35,7 +35,7 @@ export interface Session {
 }
 
 /** What a showing knows before it starts; the locale and question are filled in here. */
-export type SessionContext = Omit<ResponseContext, 'locale' | 'question'>
+export type SessionContext = Omit<ResponseContext, 'locale' | 'question'> & { readonly score?: number | undefined }
 
 /**
  * Waits (modal only) until the customer is not typing, then mounts the survey in the given
@@ -65,6 +65,7 @@ export async function startSession(
   }
 
   const copy = copyFor(o, locale)
+  // (A chosen `score` rides along harmlessly: startResponse sets the score it is given.)
   const full: ResponseContext = { ...context, locale: copy.lang, question: copy.question }
   const hasFollowUp = (c: Category) => copy.prompt(c) !== null
   let state = transition(initialState, { type: 'show' }, hasFollowUp)
@@ -152,5 +153,7 @@ export async function startSession(
   hooks.shown()
   // What the customer did in the painted question before this session (a quick score, a close) counts now.
   painted?.adopt(intents)
+  // A score chosen before the survey showed (an email link's) is the customer's first intent.
+  if (context.score !== undefined) dispatch({ type: 'score', score: context.score })
   return { hide: guard(() => (state.step === 'idle' ? teardown() : close('hidden'))) }
 }

@@ -1,4 +1,5 @@
 import type { AdminAccess } from './adminAccess'
+import type { ResolvedLinks } from './landing/options'
 import type { ResolvedOptions } from './options'
 import type { RateDecision } from './rateLimit'
 import type { Store } from './storage/index'
@@ -14,6 +15,8 @@ export interface Context {
   readonly takeLogin: (key: string) => RateDecision
   /** The body cap of POST /api/responses, from the schema. */
   readonly maxBodyBytes: number
+  /** The email links' landing page (GET /r/<token>), or null without a link secret. */
+  readonly links: ResolvedLinks | null
 }
 
 /** What a request did that the last-resort error log may name: the response id, never its content. */

@@ -6,6 +6,9 @@ import type { Context, Trace } from './context'
 import { corsHeaders } from './cors'
 import { getFollowUpHistory, getTimeToContact, listInbox, setFollowUpState } from './followUpRoutes'
 import { HttpError, sendJson } from './httpError'
+import { commitSoon } from './landing/commit'
+import { resolveLinks } from './landing/options'
+import { landingRoute } from './landing/routes'
 import { describeError } from './log'
 import { resolveOptions, type CollectorOptions } from './options'
 import { dashboardAsset, login, logout, showDashboard, showLogin } from './pages'
@@ -88,6 +91,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context, tr
     return true
   }
   if (path.startsWith('/api/')) throw new HttpError(404, 'Not found', null)
+  if (await landingRoute(req, res, ctx, path, query, trace)) return true
   if (!ctx.options.dashboard) return false
   if (path === '/login') {
     if (method === 'GET') showLogin(req, res, ctx, query)
@@ -129,8 +133,9 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown, 
 
 /**
  * Creates the collector: POST /api/responses for the widget (public, CORS for `allowedOrigins`,
- * rate-limited), and for admins the summary, the list and CSV export, follow-ups, erasure and
- * access requests, the dashboard with its inbox and a sign-in page.
+ * rate-limited), with `links` the landing page of email survey links (GET /r/<token>), and for
+ * admins the summary, the list and CSV export, follow-ups, erasure and access requests, the
+ * dashboard with its inbox and a sign-in page.
  *
  * @throws TypeError or RangeError naming a bad option.
  * @example
@@ -154,7 +159,10 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     takeResponse: resolved.rateLimit === false ? () => ({ ok: true }) : rateLimiter(resolved.rateLimit),
     takeLogin: rateLimiter(resolved.loginRateLimit),
     maxBodyBytes: maxBodyBytes(),
+    links: resolveLinks(options.links),
   }
+  // Email link answers held when a process stopped are due by now: record them.
+  commitSoon(ctx)
   return async function collector(req, res, next) {
     const trace: Trace = {}
     const cors = corsHeaders(req, resolved.allowedOrigins)

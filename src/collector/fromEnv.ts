@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
 import { alertOptionsFromEnv, type AlertOptions } from './alerts/index'
+import { randomLooking, resolveLinks, type LinkOptions } from './landing/options'
+import { minSecretBytes } from './links/format'
 import { resolveOptions, type CollectorOptions } from './options'
 import type { RateLimitOptions } from './rateLimit'
 import type { OpenOptions } from './storage/index'
@@ -61,6 +63,7 @@ export function collectorConfigFromEnv(env: Env): CollectorConfig {
       throw new RangeError(`${name}: ${(error as Error).message}`)
     }
   }
+  const links = linksFromEnv(env)
   return {
     port: whole(env, 'PORT', 8080, 0, 65535)!,
     host: set(env, 'HOST') ?? '127.0.0.1',
@@ -72,8 +75,37 @@ export function collectorConfigFromEnv(env: Env): CollectorConfig {
       ...(timeZone === undefined ? {} : { timeZone }),
       trustProxy: whole(env, 'TRUST_PROXY', 0, 0, 10)!,
       rateLimit: rateLimit(env),
+      ...(links === undefined ? {} : { links }),
     },
     retentionDays: whole(env, 'RETENTION_DAYS', undefined, 1, 36_500),
     alerts: alertOptionsFromEnv(env),
   }
+}
+
+/**
+ * LINK_SECRET (several, comma-separated, while rotating: the first signs) and LINK_BRAND: the landing
+ * page of email survey links. Checked here like every setting, so a short or guessable secret stops
+ * the start with the variable's name, never its value.
+ */
+function linksFromEnv(env: Env): LinkOptions | undefined {
+  const secret = set(env, 'LINK_SECRET')
+  const brand = set(env, 'LINK_BRAND')
+  if (secret === undefined) {
+    if (brand !== undefined) throw new RangeError('LINK_BRAND is set but LINK_SECRET is not: the landing page of email links needs the secret they are signed with')
+    return undefined
+  }
+  const secrets = secret.split(',').map((s) => s.trim())
+  secrets.forEach((s, i) => {
+    const name = secrets.length > 1 ? `LINK_SECRET (secret ${i + 1} of ${secrets.length})` : 'LINK_SECRET'
+    const bytes = Buffer.byteLength(s)
+    if (bytes < minSecretBytes) throw new RangeError(`${name} must be at least ${minSecretBytes} bytes (e.g. \`openssl rand -base64 32\`), not ${bytes}`)
+    if (!randomLooking(s)) throw new RangeError(`${name} must be random (e.g. \`openssl rand -base64 32\`), not a word or a repeated pattern`)
+  })
+  const links: LinkOptions = { secret: secrets.length === 1 ? secrets[0]! : secrets, ...(brand === undefined ? {} : { brand }) }
+  try {
+    resolveLinks(links)
+  } catch (error) {
+    throw new RangeError(`LINK_BRAND: ${(error as Error).message}`)
+  }
+  return links
 }

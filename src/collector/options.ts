@@ -1,4 +1,5 @@
 import type { Alerts } from './alerts/index'
+import type { LinkOptions } from './landing/options'
 import type { Logger } from './log'
 import type { RateLimitOptions } from './rateLimit'
 import type { Database, Store } from './storage/index'
@@ -37,6 +38,12 @@ export interface CollectorOptions {
    * written in the same transaction, and the worker woken. Start and stop the worker yourself.
    */
   readonly alerts?: Alerts | undefined
+  /**
+   * The landing page of email survey links (`GET /r/<token>?score=N`, from signSurveyLink): at least
+   * the `secret` the links are signed with (`LINK_SECRET`). Without it /r/ answers that links are
+   * not set up.
+   */
+  readonly links?: LinkOptions | undefined
 }
 
 /** The options with their defaults, checked. */

@@ -90,11 +90,14 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
         settle()
         if (gone) return
         const moved = next.step !== model.state.value.step
+        // A score the view did not choose (an email link's, before it showed) is checked; focus stays put.
+        const given = next.score !== model.selected.value
+        model.selected.value = next.score
         model.state.value = next
         // Rendered by now. The customer just acted in the survey, so moving focus on is expected,
         // not stolen: to the text box (before a fast typist's next key; a tap keeps it on the score,
         // so a phone's keyboard does not cover the page), or to close on the thank-you.
-        if (moved && !(next.step === 'followUp' && model.tapped)) focusIfOurs(root.querySelector(next.step === 'followUp' ? 'textarea' : '.close'))
+        if (moved && !given && !(next.step === 'followUp' && model.tapped)) focusIfOurs(root.querySelector(next.step === 'followUp' ? 'textarea' : '.close'))
       }
       // Without the later views (a network failure) the step still changes: the card keeps its
       // close button, and the score is counted either way.

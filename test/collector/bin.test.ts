@@ -93,8 +93,14 @@ describe('npskit-collector', () => {
     await createStore(db).upsertResponse(old)
     await db.close()
     const token = 'bin-test-admin-token-0123456789'
-    const running = await start({ DATA_DIR: dataDir, ADMIN_TOKEN: token, PUBLIC_URL: 'https://nps.shop.example', RETENTION_DAYS: '365' })
+    const linkSecret = 'bGluay1zZWNyZXQtb2YtdGhlLWJpbi10ZXN0LTAxMjM0NTY3'
+    const running = await start({ DATA_DIR: dataDir, ADMIN_TOKEN: token, PUBLIC_URL: 'https://nps.shop.example', RETENTION_DAYS: '365', LINK_SECRET: linkSecret })
     expect(running.output()).toContain('Admin routes and the dashboard need ADMIN_TOKEN (sign in at /login); reached at https://nps.shop.example')
+    expect(running.output()).toContain('/r/<token>             the landing page of email survey links (LINK_SECRET)')
+    expect(running.output()).not.toContain(linkSecret)
+    const { signSurveyLink } = await import('../../src/collector/links/index')
+    const link = signSurveyLink({ secret: linkSecret, baseUrl: running.base, locale: 'da', journeyPoint: 'order-delivered', expiresInDays: 1 })
+    expect((await fetch(link.url(8))).status).toBe(200)
     expect(running.output()).toContain('older than 365 days are deleted daily')
     expect(running.output()).not.toContain(token)
     expect((await fetch(running.base + '/api/summary')).status).toBe(401)
@@ -142,6 +148,8 @@ describe('npskit-collector', () => {
     [{ PORT: '99999' }, 'PORT must be a whole number from 0 to 65535'],
     [{ ALERT_WEBHOOK_URL: 'https://hooks.example/x', ALERT_FORMAT: 'xml' }, 'ALERT_FORMAT: expected one of json, slack, teams'],
     [{ ALERT_EMAIL_TO: 'service@shop.example' }, 'SMTP_URL: needed to send the alerts of ALERT_EMAIL_TO'],
+    [{ LINK_SECRET: 'a-short-link-secret' }, 'LINK_SECRET must be at least 32 bytes'],
+    [{ LINK_SECRET: 'y'.repeat(48) }, 'LINK_SECRET must be random'],
   ])('exits 1 naming what is wrong for %j', { timeout: 60_000 }, async (env, message) => {
     const { code, output } = await fail({ DATA_DIR: tempDir(), ...env })
     expect(code).toBe(1)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SurveyResponse } from '../../src/index'
-import { $, $$, key, survey, surveysFor, text, tick, typeInto, visible } from './helpers'
+import { $, $$, key, shadow, survey, surveysFor, text, tick, typeInto, until, visible } from './helpers'
 
 const { make, current } = surveysFor(afterEach, vi)
 
@@ -355,5 +355,39 @@ describe('one survey at a time', () => {
     await visible()
     expect(document.querySelectorAll('npskit-survey')).toHaveLength(1)
     b.destroy()
+  })
+})
+
+describe('a score chosen before the survey shows (an email link’s)', () => {
+  it('shows it checked on the follow-up step, makes the response at once, and lets the customer change it', async () => {
+    const onResponse = vi.fn()
+    const s = make({ onResponse })
+    const result = s.show({ journeyPoint: 'order-delivered', score: 9 })
+    await visible()
+    await until(() => $('textarea'))
+    expect($('[aria-checked=true]')!.textContent).toBe('9')
+    expect($('label.prompt')!.textContent).toMatch(/like|love|best/i)
+    expect(onResponse).toHaveBeenCalledTimes(1)
+    expect(onResponse.mock.calls[0]![0]).toMatchObject({ score: 9, category: 'promoter', complete: false, journeyPoint: 'order-delivered' })
+    // Focus is not moved into the survey: the page (and a phone's keyboard) stays as it was.
+    expect(shadow().activeElement).toBeNull()
+    $$('[role=radio]')[4]!.click()
+    await tick()
+    expect($('[aria-checked=true]')!.textContent).toBe('4')
+    const [first, second] = onResponse.mock.calls.map((c) => c[0] as SurveyResponse)
+    expect(second).toMatchObject({ id: first!.id, score: 4, category: 'detractor' })
+    $<HTMLFormElement>('form')!.requestSubmit()
+    expect(await result).toEqual({ status: 'answered', score: 4, category: 'detractor' })
+  })
+
+  it('goes straight to the thank-you where the category has no follow-up', async () => {
+    const s = make({ followUp: false })
+    expect(await s.show({ score: 10 })).toEqual({ status: 'answered', score: 10, category: 'promoter' })
+  })
+
+  it.each([[11, RangeError], [-1, RangeError], [7.5, RangeError], ['9', TypeError], [null, TypeError]])('refuses score %j with a %o naming it', (score, type) => {
+    const s = make()
+    expect(() => s.show({ score } as never)).toThrow(type)
+    expect(() => s.show({ score } as never)).toThrow(/option "score" must be an integer from 0 to 10/)
   })
 })

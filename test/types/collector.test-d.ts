@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { describe, expectTypeOf, it } from 'vitest'
 import { createCollector, createCollectorServer, createStore, openDatabase, validateResponse } from '../../src/collector'
-import type { CollectorHandler, CollectorOptions, ResponseInput, Store, Summary } from '../../src/collector'
+import type { CollectorHandler, CollectorOptions, LinkOptions, ResponseInput, Store, Summary } from '../../src/collector'
 
 describe('npskit/collector types', () => {
   it('makes a handler that fits node:http and Express-style middleware', async () => {
@@ -19,6 +19,14 @@ describe('npskit/collector types', () => {
     expectTypeOf<{ store: Store; adminToken: string | undefined; publicUrl: string | undefined }>().toMatchTypeOf<CollectorOptions>()
     // @ts-expect-error trustProxy is a number of proxies
     createCollector({ store: {} as Store, trustProxy: true })
+  })
+
+  it('takes the email links’ secret (or several, while rotating) for the landing page', () => {
+    createCollector({ store: {} as Store, links: { secret: 'x'.repeat(32), brand: 'Nordhandel', windowMs: 30_000 } })
+    expectTypeOf<{ secret: readonly string[] }>().toMatchTypeOf<LinkOptions>()
+    expectTypeOf<{ secret: Uint8Array }>().toMatchTypeOf<LinkOptions>()
+    // @ts-expect-error the secret is required
+    createCollector({ store: {} as Store, links: { brand: 'Nordhandel' } })
   })
 
   it('narrows a validation result to the response or the problem', () => {

@@ -17,6 +17,10 @@ describe('the npskit entry types', () => {
     const survey = createSurvey({ brand: 'Nordhandel', placement: 'modal' })
     expectTypeOf(survey).toEqualTypeOf<Survey>()
     expectTypeOf(survey.show).returns.resolves.toEqualTypeOf<SurveyResult>()
+    // A score chosen before it shows, as from an email link.
+    void survey.show({ journeyPoint: 'order-delivered', score: 9 })
+    // @ts-expect-error a score is a number
+    void survey.show({ score: '9' })
     expectTypeOf(version).toBeString()
   })
 

@@ -1,6 +1,7 @@
 import { eraseCustomer, exportCustomer } from './customers'
 import { setFollowedUp } from './followUp'
 import { followUpHistory, listInbox, setFollowUpState } from './followUps'
+import { commitLinkAnswers, holdLinkAnswer, takeLinkAnswer } from './linkAnswers'
 import { listResponses, streamResponses } from './list'
 import { deleteOlderThan } from './retention'
 import { shareInFlight } from './shareInFlight'
@@ -40,5 +41,8 @@ export function createStore(db: Database): Store {
     eraseCustomer: (who) => eraseCustomer(db, who),
     exportCustomer: (who, options) => exportCustomer(db, who, options),
     deleteOlderThan: (days, now) => deleteOlderThan(db, days, now),
+    holdLinkAnswer: (response, windowMs, now) => holdLinkAnswer(db, response, windowMs, now),
+    takeLinkAnswer: (response, options) => takeLinkAnswer(db, response, options),
+    commitLinkAnswers: (options, now) => commitLinkAnswers(db, options, now),
   }
 }

@@ -208,6 +208,15 @@ export interface Store {
   exportCustomer(who: CustomerKey, options?: { batchSize?: number }): AsyncIterable<StoredResponse>
   /** Deletes responses created more than `days` days before `now`; how many. */
   deleteOlderThan(days: number, now?: number): Promise<number>
+  /**
+   * An email link's answer that its landing page made by itself: held for `windowMs`, then recorded
+   * by commitLinkAnswers unless another score for the same link arrived meanwhile ('scanner').
+   */
+  holdLinkAnswer(response: ResponseInput, windowMs: number, now?: number): Promise<'pending' | 'scanner'>
+  /** An email link's answer that a human made: recorded at once (a held one is dropped). */
+  takeLinkAnswer(response: ResponseInput, options?: UpsertOptions): Promise<UpsertOutcome>
+  /** Records the held link answers whose window has passed; how many. */
+  commitLinkAnswers(options?: { readonly inTransaction?: (tx: Queryable, response: ResponseInput, outcome: Exclude<UpsertOutcome, 'stale'>) => Promise<void> }, now?: number): Promise<number>
 }
 
 /** A change of follow-up state, as an admin makes it. */

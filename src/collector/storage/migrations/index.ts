@@ -6,6 +6,7 @@ import counts from './002_counts'
 import customers from './003_customers'
 import alertOutbox from './004_alert_outbox'
 import followUps from './005_follow_ups'
+import linkAnswers from './007_link_answers'
 
 export interface Migration {
   readonly name: string
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { name: '003_customers', statements: customers },
   { name: '004_alert_outbox', statements: alertOutbox },
   { name: '005_follow_ups', statements: followUps },
+  { name: '007_link_answers', statements: linkAnswers },
 ]

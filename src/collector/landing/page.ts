@@ -1,0 +1,80 @@
+// The landing page's HTML: the widget's own locale data names the page, the survey itself is the
+// built widget (assets/landing.js starts it). Nothing from the request is written into the page
+// except through escape() or as JSON that cannot close its <script> element.
+import { resolveLocale } from '../../core/locale'
+import * as builtIn from '../../locales/index'
+import { problemTexts, type Problem } from './wording'
+
+type Code = (typeof builtIn.localeCodes)[number]
+
+/** The built-in locale closest to a tag (the link's, or the browser's Accept-Language), else English. */
+export function pageLocale(tag: string | undefined, acceptLanguage = ''): Code {
+  const preferred = acceptLanguage.split(',').map((part) => part.split(';')[0]!.trim()).filter(Boolean).slice(0, 10)
+  return resolveLocale(tag ?? 'auto', preferred, builtIn.localeCodes) as Code
+}
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+function head(code: Code, title: string): string {
+  const { dir } = builtIn[code]
+  return `<!doctype html>
+<html lang="${code}" dir="${dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<link rel="icon" href="data:,">
+<title>${escape(title)}</title>
+<link rel="stylesheet" href="assets/landing.css">
+`
+}
+
+/** What the page's script needs: where to post, and how to ask. */
+export interface LandingConfig {
+  readonly token: string
+  readonly score: number | null
+  readonly locale: string
+  readonly brand: string | undefined
+  readonly surveyId: string
+  readonly journeyPoint: string
+  readonly user: Readonly<Record<string, string>> | null
+  readonly nonce: string
+}
+
+/** The survey page of a valid link. */
+export function landingPage(code: Code, config: LandingConfig): string {
+  const { messages } = builtIn[code]
+  const title = config.brand ? `${messages.surveyLabel} – ${config.brand}` : messages.surveyLabel
+  // JSON inside <script>: `<` escaped so no value can end the element early.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c')
+  return (
+    head(code, title) +
+    `<script type="application/json" id="npskit-link">${json}</script>
+<script type="module" nonce="${config.nonce}" src="assets/landing.js"></script>
+</head>
+<body>
+<main>
+${config.brand ? `<p class="brand">${escape(config.brand)}</p>\n` : ''}<div id="survey"></div>
+</main>
+</body>
+</html>
+`
+  )
+}
+
+/** The friendly page of a link that cannot be answered: why, in words, and nothing else. */
+export function problemPage(code: Code, problem: Problem): string {
+  const texts = problemTexts[code] ?? problemTexts.en!
+  return (
+    head(code, builtIn[code].messages.surveyLabel) +
+    `</head>
+<body>
+<main class="problem">
+<p>${escape(texts[problem])}</p>
+</main>
+</body>
+</html>
+`
+  )
+}
