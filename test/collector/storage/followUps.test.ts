@@ -1,43 +1,36 @@
 // The inbox's follow-up in storage: states, the audit trail, the inbox order, the old
 // followed-up flag, and the time from answer to first contact against figures worked out by hand.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createStore, migrate, type Database, type Store } from '../../../src/collector/storage/index'
-import { drivers } from '../drivers'
+import { describe, expect, it } from 'vitest'
+import { createStore, migrate } from '../../../src/collector/storage/index'
+import { drivers, useStore } from '../drivers'
 import { response } from './fixtures'
 
 const MIN = 60_000
 const unknownId = '00000000-0000-4000-8000-000000000000'
 
 describe.each(drivers())('follow-ups in the store on $name', (driver) => {
-  let db: Database
-  let store: Store
-  beforeAll(async () => {
-    db = await driver.open()
-    store = createStore(db)
-  })
-  afterAll(() => db?.close())
-  beforeEach(() => db.query('TRUNCATE responses'))
+  const ctx = useStore(driver)
 
   describe('setFollowUpState', () => {
     it('goes new → contacted → resolved → reopened, with who, when and a note, and one audit row per change', async () => {
       const r = response({ score: 2, comment: 'The discount code did not work', contactConsent: true })
-      await store.upsertResponse(r)
+      await ctx.store.upsertResponse(r)
       const t0 = Date.parse('2026-11-20T12:00:00.000Z')
-      const contacted = await store.setFollowUpState(r.id, { state: 'contacted', by: 'Kari', via: 'session', at: t0 })
+      const contacted = await ctx.store.setFollowUpState(r.id, { state: 'contacted', by: 'Kari', via: 'session', at: t0 })
       expect(contacted?.response).toMatchObject({
         followUpState: 'contacted', followUpBy: 'Kari', followUpNote: null, followUpAt: '2026-11-20T12:00:00.000Z',
         firstContactAt: '2026-11-20T12:00:00.000Z', followedUpAt: '2026-11-20T12:00:00.000Z',
       })
       expect(contacted?.event).toMatchObject({ responseId: r.id, from: 'new', to: 'contacted', by: 'Kari', via: 'session', note: null, at: '2026-11-20T12:00:00.000Z' })
 
-      const resolved = await store.setFollowUpState(r.id, { state: 'resolved', by: '  Ola  ', note: 'New code, valid 48 hours', at: t0 + 30 * MIN })
+      const resolved = await ctx.store.setFollowUpState(r.id, { state: 'resolved', by: '  Ola  ', note: 'New code, valid 48 hours', at: t0 + 30 * MIN })
       expect(resolved?.response).toMatchObject({ followUpState: 'resolved', followUpBy: 'Ola', followUpNote: 'New code, valid 48 hours', firstContactAt: '2026-11-20T12:00:00.000Z' })
 
-      const reopened = await store.setFollowUpState(r.id, { state: 'new', by: 'Kari', note: 'Wrote again', at: t0 + 60 * MIN })
+      const reopened = await ctx.store.setFollowUpState(r.id, { state: 'new', by: 'Kari', note: 'Wrote again', at: t0 + 60 * MIN })
       // A reopen keeps the first contact: it is what the time to contact measures.
       expect(reopened?.response).toMatchObject({ followUpState: 'new', followedUpAt: null, firstContactAt: '2026-11-20T12:00:00.000Z' })
 
-      const history = await store.followUpHistory(r.id)
+      const history = await ctx.store.followUpHistory(r.id)
       expect(history?.map((e) => [e.from, e.to, e.by, e.via, e.note])).toEqual([
         ['new', 'contacted', 'Kari', 'session', null],
         ['contacted', 'resolved', 'Ola', 'api', 'New code, valid 48 hours'],
@@ -48,20 +41,20 @@ describe.each(drivers())('follow-ups in the store on $name', (driver) => {
 
     it('uses the database clock without `at`, and answers null for an unknown id without writing an audit row', async () => {
       const r = response({ score: 0 })
-      await store.upsertResponse(r)
+      await ctx.store.upsertResponse(r)
       const before = Date.now()
-      const changed = await store.setFollowUpState(r.id, { state: 'resolved', by: 'Kari' })
+      const changed = await ctx.store.setFollowUpState(r.id, { state: 'resolved', by: 'Kari' })
       expect(Date.parse(changed!.response.followUpAt!)).toBeGreaterThan(before - 60_000)
       expect(changed!.response.firstContactAt).toBe(changed!.response.followUpAt)
-      expect(await store.setFollowUpState(unknownId, { state: 'contacted', by: 'Kari' })).toBeNull()
-      expect(await store.followUpHistory(unknownId)).toBeNull()
-      expect((await db.query('SELECT count(*)::int AS n FROM follow_up_events')).rows[0]!.n).toBe(1)
+      expect(await ctx.store.setFollowUpState(unknownId, { state: 'contacted', by: 'Kari' })).toBeNull()
+      expect(await ctx.store.followUpHistory(unknownId)).toBeNull()
+      expect((await ctx.db.query('SELECT count(*)::int AS n FROM follow_up_events')).rows[0]!.n).toBe(1)
     })
 
     it('refuses a bad state, a missing or blank name, a long note, NUL and lone surrogates, naming the field', async () => {
       const r = response()
-      await store.upsertResponse(r)
-      const bad = (change: object) => store.setFollowUpState(r.id, change as never)
+      await ctx.store.upsertResponse(r)
+      const bad = (change: object) => ctx.store.setFollowUpState(r.id, change as never)
       await expect(bad({ state: 'done', by: 'Kari' })).rejects.toThrow(/^state must be one of new, contacted, resolved/)
       await expect(bad({ state: 'contacted' })).rejects.toThrow(TypeError)
       await expect(bad({ state: 'contacted', by: '   ' })).rejects.toThrow('by must not be blank')
@@ -71,15 +64,15 @@ describe.each(drivers())('follow-ups in the store on $name', (driver) => {
       await expect(bad({ state: 'resolved', by: 'K\uD800', note: null })).rejects.toThrow('by must not contain lone surrogates')
       // 500 characters of emoji are 1000 UTF-16 units, and fine.
       expect(await bad({ state: 'resolved', by: 'Kari', note: '🙂'.repeat(500) })).not.toBeNull()
-      expect((await store.followUpHistory(r.id))?.length).toBe(1)
+      expect((await ctx.store.followUpHistory(r.id))?.length).toBe(1)
     })
 
     it('orders concurrent changes of one response: each audit row starts where the one before ended', async () => {
       const r = response({ score: 3 })
-      await store.upsertResponse(r)
+      await ctx.store.upsertResponse(r)
       const states = ['contacted', 'resolved', 'new', 'contacted', 'resolved', 'contacted'] as const
-      await Promise.all(states.map((state, i) => store.setFollowUpState(r.id, { state, by: `admin ${i}` })))
-      const history = (await store.followUpHistory(r.id))!
+      await Promise.all(states.map((state, i) => ctx.store.setFollowUpState(r.id, { state, by: `admin ${i}` })))
+      const history = (await ctx.store.followUpHistory(r.id))!
       expect(history).toHaveLength(states.length)
       expect(history[0]!.from).toBe('new')
       for (let i = 1; i < history.length; i++) expect(history[i]!.from).toBe(history[i - 1]!.to)
@@ -88,13 +81,13 @@ describe.each(drivers())('follow-ups in the store on $name', (driver) => {
     it('deletes the audit trail with the response (erasure), and keeps it through a newer version of the response', async () => {
       const r = response({ score: 1, user: { id: 'cust-9' } })
       const other = response({ score: 1 })
-      await store.upsertMany([r, other])
-      await store.setFollowUpState(r.id, { state: 'contacted', by: 'Kari', note: 'Called Kari Nordmann' })
-      await store.setFollowUpState(other.id, { state: 'contacted', by: 'Kari' })
-      await store.upsertResponse({ ...r, comment: 'later', complete: true, updatedAt: '2026-11-20T10:01:00.000Z' })
-      expect((await store.listInbox({}, { page: 1, pageSize: 10 })).items.find((x) => x.id === r.id)).toMatchObject({ followUpState: 'contacted', comment: 'later' })
-      expect(await store.eraseCustomer({ user: 'cust-9' })).toBe(1)
-      const left = await db.query<{ id: string }>('SELECT response_id AS id FROM follow_up_events')
+      await ctx.store.upsertMany([r, other])
+      await ctx.store.setFollowUpState(r.id, { state: 'contacted', by: 'Kari', note: 'Called Kari Nordmann' })
+      await ctx.store.setFollowUpState(other.id, { state: 'contacted', by: 'Kari' })
+      await ctx.store.upsertResponse({ ...r, comment: 'later', complete: true, updatedAt: '2026-11-20T10:01:00.000Z' })
+      expect((await ctx.store.listInbox({}, { page: 1, pageSize: 10 })).items.find((x) => x.id === r.id)).toMatchObject({ followUpState: 'contacted', comment: 'later' })
+      expect(await ctx.store.eraseCustomer({ user: 'cust-9' })).toBe(1)
+      const left = await ctx.db.query<{ id: string }>('SELECT response_id AS id FROM follow_up_events')
       expect(left.rows.map((row) => row.id)).toEqual([other.id])
     })
   })
@@ -102,17 +95,17 @@ describe.each(drivers())('follow-ups in the store on $name', (driver) => {
   describe('setFollowedUp (the flag before states)', () => {
     it('true contacts a new response and leaves a resolved one resolved; false reopens it as new; both audited', async () => {
       const r = response({ score: 5 })
-      await store.upsertResponse(r)
-      expect(await store.setFollowedUp(r.id, true)).toMatchObject({ followUpState: 'contacted', followUpBy: '(followed-up route)' })
-      await store.setFollowUpState(r.id, { state: 'resolved', by: 'Kari' })
-      expect(await store.setFollowedUp(r.id, true)).toMatchObject({ followUpState: 'resolved', followUpBy: 'Kari' })
-      expect(await store.setFollowedUp(r.id, false, { by: 'script', via: 'token' })).toMatchObject({ followUpState: 'new', followedUpAt: null })
-      expect((await store.followUpHistory(r.id))?.map((e) => `${e.from}→${e.to} ${e.by}/${e.via}`)).toEqual([
+      await ctx.store.upsertResponse(r)
+      expect(await ctx.store.setFollowedUp(r.id, true)).toMatchObject({ followUpState: 'contacted', followUpBy: '(followed-up route)' })
+      await ctx.store.setFollowUpState(r.id, { state: 'resolved', by: 'Kari' })
+      expect(await ctx.store.setFollowedUp(r.id, true)).toMatchObject({ followUpState: 'resolved', followUpBy: 'Kari' })
+      expect(await ctx.store.setFollowedUp(r.id, false, { by: 'script', via: 'token' })).toMatchObject({ followUpState: 'new', followedUpAt: null })
+      expect((await ctx.store.followUpHistory(r.id))?.map((e) => `${e.from}→${e.to} ${e.by}/${e.via}`)).toEqual([
         'new→contacted (followed-up route)/api',
         'contacted→resolved Kari/api',
         'resolved→new script/token',
       ])
-      expect((await store.listResponses({ followedUp: false }, { page: 1, pageSize: 5 })).total).toBe(1)
+      expect((await ctx.store.listResponses({ followedUp: false }, { page: 1, pageSize: 5 })).total).toBe(1)
     })
   })
 
@@ -124,20 +117,20 @@ describe.each(drivers())('follow-ups in the store on $name', (driver) => {
       const middle = response({ score: 3, contactConsent: true, createdAt: at(10), updatedAt: at(10) })
       const done = response({ score: 4, contactConsent: true, createdAt: at(11), updatedAt: at(11) })
       const promoter = response({ score: 10, contactConsent: true, createdAt: at(13), updatedAt: at(13) })
-      await store.upsertMany([old, newest, middle, done, promoter])
-      await store.setFollowUpState(done.id, { state: 'resolved', by: 'Kari' })
-      await store.setFollowUpState(middle.id, { state: 'contacted', by: 'Kari' })
+      await ctx.store.upsertMany([old, newest, middle, done, promoter])
+      await ctx.store.setFollowUpState(done.id, { state: 'resolved', by: 'Kari' })
+      await ctx.store.setFollowUpState(middle.id, { state: 'contacted', by: 'Kari' })
 
-      const all = await store.listInbox({ category: 'detractor' }, { page: 1, pageSize: 10 })
+      const all = await ctx.store.listInbox({ category: 'detractor' }, { page: 1, pageSize: 10 })
       expect(all.items.map((r) => r.id)).toEqual([done.id, middle.id, old.id, newest.id])
       expect(all.states).toEqual({ new: 2, contacted: 1, resolved: 1 })
-      const open = await store.listInbox({ category: 'detractor', followUpState: ['new', 'contacted'] }, { page: 1, pageSize: 2 })
+      const open = await ctx.store.listInbox({ category: 'detractor', followUpState: ['new', 'contacted'] }, { page: 1, pageSize: 2 })
       expect(open.items.map((r) => r.id)).toEqual([middle.id, old.id])
       expect(open.total).toBe(3)
       // The counts per state ignore the state filter, so every tab can show its number.
       expect(open.states).toEqual({ new: 2, contacted: 1, resolved: 1 })
-      expect((await store.listInbox({ followUpState: ['resolved'] }, { page: 1, pageSize: 10 })).items.map((r) => r.id)).toEqual([done.id])
-      await expect(store.listInbox({}, { page: 0, pageSize: 10 })).rejects.toThrow(RangeError)
+      expect((await ctx.store.listInbox({ followUpState: ['resolved'] }, { page: 1, pageSize: 10 })).items.map((r) => r.id)).toEqual([done.id])
+      await expect(ctx.store.listInbox({}, { page: 0, pageSize: 10 })).rejects.toThrow(RangeError)
     })
   })
 
@@ -157,20 +150,20 @@ describe.each(drivers())('follow-ups in the store on $name', (driver) => {
       ] as const
       for (const [createdAt, minutes] of answers) {
         const r = response({ score: 3, contactConsent: true, createdAt, updatedAt: createdAt })
-        await store.upsertResponse(r)
-        await store.setFollowUpState(r.id, { state: 'contacted', by: 'Kari', at: Date.parse(createdAt) + minutes * MIN })
+        await ctx.store.upsertResponse(r)
+        await ctx.store.setFollowUpState(r.id, { state: 'contacted', by: 'Kari', at: Date.parse(createdAt) + minutes * MIN })
         // Later changes do not move the first contact.
-        await store.setFollowUpState(r.id, { state: 'resolved', by: 'Kari', at: Date.parse(createdAt) + (minutes + 600) * MIN })
+        await ctx.store.setFollowUpState(r.id, { state: 'resolved', by: 'Kari', at: Date.parse(createdAt) + (minutes + 600) * MIN })
       }
       // Never contacted: waiting, and not in the figures. A passive with consent is not waiting.
-      await store.upsertResponse(response({ score: 6, contactConsent: true, createdAt: '2026-11-24T10:00:00.000Z', updatedAt: '2026-11-24T10:00:00.000Z' }))
-      await store.upsertResponse(response({ score: 6, contactConsent: false, createdAt: '2026-11-24T11:00:00.000Z', updatedAt: '2026-11-24T11:00:00.000Z' }))
-      await store.upsertResponse(response({ score: 8, contactConsent: true, createdAt: '2026-11-24T12:00:00.000Z', updatedAt: '2026-11-24T12:00:00.000Z' }))
+      await ctx.store.upsertResponse(response({ score: 6, contactConsent: true, createdAt: '2026-11-24T10:00:00.000Z', updatedAt: '2026-11-24T10:00:00.000Z' }))
+      await ctx.store.upsertResponse(response({ score: 6, contactConsent: false, createdAt: '2026-11-24T11:00:00.000Z', updatedAt: '2026-11-24T11:00:00.000Z' }))
+      await ctx.store.upsertResponse(response({ score: 8, contactConsent: true, createdAt: '2026-11-24T12:00:00.000Z', updatedAt: '2026-11-24T12:00:00.000Z' }))
     }
 
     it('gives the median and the 90th percentile per week of the answer and over the period, as worked out by hand', async () => {
       await seed()
-      const figures = await store.timeToContact({ from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' })
+      const figures = await ctx.store.timeToContact({ from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' })
       expect(figures).toEqual({
         period: { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', timeZone: 'UTC' },
         overall: { contacted: 5, medianSeconds: 1800, p90Seconds: 5280 },
@@ -186,19 +179,19 @@ describe.each(drivers())('follow-ups in the store on $name', (driver) => {
       await seed()
       // Auckland (UTC+13 in November): every answer moves later into the same week (Monday 23
       // 10:00 UTC is Monday 23 23:00 there), so the weeks are the same.
-      const auckland = await store.timeToContact({ from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', timeZone: 'Pacific/Auckland' })
+      const auckland = await ctx.store.timeToContact({ from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', timeZone: 'Pacific/Auckland' })
       expect(auckland.weeks.map((w) => [w.start, w.contacted])).toEqual([['2026-11-16', 4], ['2026-11-23', 1]])
       // Honolulu (UTC−10): Monday 16 09:00 UTC is Sunday 15 23:00, the week of Monday 9.
-      const honolulu = await store.timeToContact({ from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', timeZone: 'Pacific/Honolulu' })
+      const honolulu = await ctx.store.timeToContact({ from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', timeZone: 'Pacific/Honolulu' })
       expect(honolulu.weeks.map((w) => [w.start, w.contacted, w.medianSeconds])).toEqual([['2026-11-09', 1, 600], ['2026-11-16', 3, 1800], ['2026-11-23', 1, 7200]])
-      const firstWeek = await store.timeToContact({ from: '2026-11-16T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' })
+      const firstWeek = await ctx.store.timeToContact({ from: '2026-11-16T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' })
       expect(firstWeek.overall).toEqual({ contacted: 4, medianSeconds: 1500, p90Seconds: 2220 })
-      expect((await store.timeToContact({ locale: 'sv', from: '2026-11-01T00:00:00.000Z' })).overall).toEqual({ contacted: 0, medianSeconds: null, p90Seconds: null })
-      const byDefault = await store.timeToContact({ now: Date.parse('2026-12-10T00:00:00.000Z') })
+      expect((await ctx.store.timeToContact({ locale: 'sv', from: '2026-11-01T00:00:00.000Z' })).overall).toEqual({ contacted: 0, medianSeconds: null, p90Seconds: null })
+      const byDefault = await ctx.store.timeToContact({ now: Date.parse('2026-12-10T00:00:00.000Z') })
       expect(byDefault.period.from).toBe('2026-09-11T00:00:00.000Z')
       expect(byDefault.overall.contacted).toBe(5)
-      await expect(store.timeToContact({ timeZone: 'Mars/Olympus' })).rejects.toThrow(RangeError)
-      await expect(store.timeToContact({ from: '2026-12-01', to: '2026-11-01' })).rejects.toThrow('from must be before to')
+      await expect(ctx.store.timeToContact({ timeZone: 'Mars/Olympus' })).rejects.toThrow(RangeError)
+      await expect(ctx.store.timeToContact({ from: '2026-12-01', to: '2026-11-01' })).rejects.toThrow('from must be before to')
     })
   })
 })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createStore, type Database, type ResponseInput, type Store } from '../../../src/collector/storage/index'
-import { drivers } from '../drivers'
+import { describe, expect, it } from 'vitest'
+import { type ResponseInput, type Store } from '../../../src/collector/storage/index'
+import { drivers, useStore } from '../drivers'
 import { categoryOf, response } from './fixtures'
 import { naiveSummary } from './naiveSummary'
 
@@ -120,21 +120,14 @@ async function apply(store: Store, live: ResponseInput[], ops: any[], pool: numb
 }
 
 describe.each(drivers())('the summary from the counts table on $name', (driver) => {
-  let db: Database
-  let store: Store
-  beforeAll(async () => {
-    db = await driver.open()
-    store = createStore(db)
-  })
-  afterAll(() => db?.close())
-  beforeEach(() => db.query('TRUNCATE responses'))
+  const ctx = useStore(driver)
 
   /** The counts table against GROUP BYs of the responses: equal, row for row, every rollup. */
   async function expectCountsMatchRows() {
-    const counts = await db.query('SELECT span, rollup, slot, journey_point, locale, score, n FROM response_counts ORDER BY 1, 2, 3, 4, 5, 6')
+    const counts = await ctx.db.query('SELECT span, rollup, slot, journey_point, locale, score, n FROM response_counts ORDER BY 1, 2, 3, 4, 5, 6')
     const day = "date_bin('1 day', created_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')"
     const quarter = "date_bin('15 minutes', created_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')"
-    const fromRows = await db.query(`
+    const fromRows = await ctx.db.query(`
       SELECT 15::smallint AS span, 0::smallint AS rollup, ${quarter} AS slot, journey_point, locale, score, count(*)::int AS n FROM responses GROUP BY 3, 4, 5, 6
       UNION ALL SELECT 1440::smallint, 0::smallint, ${day}, journey_point, locale, score, count(*)::int FROM responses GROUP BY 3, 4, 5, 6
       UNION ALL SELECT 1440::smallint, 1::smallint, ${day}, NULL, locale, score, count(*)::int FROM responses GROUP BY 3, 5, 6
@@ -147,8 +140,8 @@ describe.each(drivers())('the summary from the counts table on $name', (driver) 
   it('equals the summary computed from every row, after any mix of upserts, updates, erasures and retention', async () => {
     await fc.assert(
       fc.asyncProperty(anchors, fc.array(operation, { minLength: 20, maxLength: 80, size: 'max' }), fc.array(question, { minLength: 1, maxLength: 4 }), async (pool, ops, questions) => {
-        await db.query('TRUNCATE responses')
-        await apply(store, [], ops, pool)
+        await ctx.db.query('TRUNCATE responses')
+        await apply(ctx.store, [], ops, pool)
         await expectCountsMatchRows()
         for (const q of questions) {
           const [a, b] = q.period ? [at(pool, q.period[0]), at(pool, q.period[1])] : [0, 0]
@@ -159,8 +152,8 @@ describe.each(drivers())('the summary from the counts table on $name', (driver) 
             ...(q.journeyPoint ? { journeyPoint: q.journeyPoint } : {}),
             ...(q.locale ? { locale: q.locale } : {}),
           }
-          const got = await store.summary(filters)
-              expect(got).toEqual(await naiveSummary(db, filters))
+          const got = await ctx.store.summary(filters)
+              expect(got).toEqual(await naiveSummary(ctx.db, filters))
         }
       }),
       { numRuns: 20 },
@@ -169,9 +162,9 @@ describe.each(drivers())('the summary from the counts table on $name', (driver) 
 
   it('moves a response between counts when an update changes its score, journey point or locale', async () => {
     const r = response({ score: 3, journeyPoint: 'support-closed', locale: 'sv' })
-    await store.upsertResponse(r)
-    await store.upsertResponse({ ...r, score: 10, category: 'promoter', journeyPoint: null, locale: 'nb', updatedAt: '2026-11-20T10:01:00.000Z', complete: true })
-    const s = await store.summary({ from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', timeZone: 'Europe/Oslo' })
+    await ctx.store.upsertResponse(r)
+    await ctx.store.upsertResponse({ ...r, score: 10, category: 'promoter', journeyPoint: null, locale: 'nb', updatedAt: '2026-11-20T10:01:00.000Z', complete: true })
+    const s = await ctx.store.summary({ from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', timeZone: 'Europe/Oslo' })
     expect(s.tally).toEqual({ detractors: 0, passives: 0, promoters: 1, total: 1 })
     expect(s.byJourneyPoint.map((b) => b.key)).toEqual(['(none)'])
     expect(s.locales).toEqual(['nb'])
@@ -180,21 +173,21 @@ describe.each(drivers())('the summary from the counts table on $name', (driver) 
   })
 
   it('forgets erased and expired responses in every number, filter lists included', async () => {
-    await store.upsertResponse(response({ score: 2, locale: 'fi', journeyPoint: 'return-complete', user: { id: 'c-9', email: 'Kari@Example.no' } }))
-    await store.upsertResponse(response({ score: 9, createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z' }))
-    const before = await store.summary({ from: '2025-12-01T00:00:00Z', to: '2026-12-01T00:00:00Z', timeZone: 'UTC' })
+    await ctx.store.upsertResponse(response({ score: 2, locale: 'fi', journeyPoint: 'return-complete', user: { id: 'c-9', email: 'Kari@Example.no' } }))
+    await ctx.store.upsertResponse(response({ score: 9, createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z' }))
+    const before = await ctx.store.summary({ from: '2025-12-01T00:00:00Z', to: '2026-12-01T00:00:00Z', timeZone: 'UTC' })
     expect(before.tally.total).toBe(2)
-    expect(await store.eraseCustomer({ email: 'kari@example.no' })).toBe(1)
-    expect(await store.deleteOlderThan(30, Date.parse('2026-11-21T00:00:00Z'))).toBe(1)
-    const after = await store.summary({ from: '2025-12-01T00:00:00Z', to: '2026-12-01T00:00:00Z', timeZone: 'UTC' })
+    expect(await ctx.store.eraseCustomer({ email: 'kari@example.no' })).toBe(1)
+    expect(await ctx.store.deleteOlderThan(30, Date.parse('2026-11-21T00:00:00Z'))).toBe(1)
+    const after = await ctx.store.summary({ from: '2025-12-01T00:00:00Z', to: '2026-12-01T00:00:00Z', timeZone: 'UTC' })
     expect(after.tally.total).toBe(0)
     expect(after.trend).toEqual([])
     expect(after.locales).toEqual([])
-    expect((await db.query('SELECT count(*)::int AS n FROM response_counts')).rows[0]!.n).toBe(0)
+    expect((await ctx.db.query('SELECT count(*)::int AS n FROM response_counts')).rows[0]!.n).toBe(0)
   })
 
   it('keeps the shape of the demo summary: null NPS and interval without responses', async () => {
-    const s = await store.summary({ timeZone: 'Europe/Oslo', now: Date.parse('2026-12-01T00:00:00Z') })
+    const s = await ctx.store.summary({ timeZone: 'Europe/Oslo', now: Date.parse('2026-12-01T00:00:00Z') })
     expect(s).toMatchObject({
       period: { from: '2026-09-02T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', timeZone: 'Europe/Oslo', level: 0.95 },
       tally: { detractors: 0, passives: 0, promoters: 0, total: 0 },
@@ -207,8 +200,8 @@ describe.each(drivers())('the summary from the counts table on $name', (driver) 
   })
 
   it('refuses a bad period or time zone with a RangeError naming it', async () => {
-    await expect(store.summary({ from: 'yesterday', timeZone: 'UTC' })).rejects.toThrow(/from/)
-    await expect(store.summary({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z', timeZone: 'UTC' })).rejects.toThrow(RangeError)
-    await expect(store.summary({ timeZone: 'Mars/Base' })).rejects.toThrow(/Mars\/Base/)
+    await expect(ctx.store.summary({ from: 'yesterday', timeZone: 'UTC' })).rejects.toThrow(/from/)
+    await expect(ctx.store.summary({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z', timeZone: 'UTC' })).rejects.toThrow(RangeError)
+    await expect(ctx.store.summary({ timeZone: 'Mars/Base' })).rejects.toThrow(/Mars\/Base/)
   })
 })
