@@ -35,14 +35,19 @@ export function outboxPayload(r: AlertResponse): AlertResponse {
 
 /**
  * Writes what a stored version of an answer means for the alerts, inside the transaction that
- * stored it. Returns true when an alert became due now, so the caller can wake the worker.
+ * stored it. Returns in how many milliseconds the soonest alert it wrote falls due (0: now, so
+ * the caller can wake the worker; the window: a bare score), or null when none did.
  */
-export async function enqueueAlert(tx: Queryable, response: AlertResponse, outcome: UpsertOutcome, options: ResolvedAlertOptions): Promise<boolean> {
+export async function enqueueAlert(tx: Queryable, response: AlertResponse, outcome: UpsertOutcome, options: ResolvedAlertOptions): Promise<number | null> {
   // A stale version lost to a newer one already stored: the newer one has decided.
-  if (outcome === 'stale') return false
-  const { rows } = await tx.query<OutboxRow & { target: string }>(sql.rows, [response.id])
+  if (outcome === 'stale') return null
+  // A new answer has no alerts to read and lock (an erased answer's went with it; a leftover of an
+  // id stored again after retention is kept by the insert's ON CONFLICT DO NOTHING). Most answers
+  // are new, and on PGlite every statement runs in the one thread that also answers requests.
+  const rows = outcome === 'created' ? [] : (await tx.query<OutboxRow & { target: string }>(sql.rows, [response.id])).rows
   const payload = JSON.stringify(outboxPayload(response))
-  let dueNow = false
+  let dueIn: number | null = null
+  const soonest = (ms: number) => (dueIn = dueIn === null ? ms : Math.min(dueIn, ms))
   for (const target of options.targets) {
     const alert = rows.find((row) => row.target === target.key && row.kind === 'alert')
     const step = planStep(alert, response, options.when)
@@ -51,7 +56,8 @@ export async function enqueueAlert(tx: Queryable, response: AlertResponse, outco
     else if (step.do === 'revise') await tx.query(sql.revise, [...base, payload, step.dueNow])
     else if (step.do === 'cancel') await tx.query(sql.cancel, base)
     else if (step.do === 'update') await tx.query(sql.update, [...base, target.label, payload])
-    if (step.do === 'update' || ((step.do === 'insert' || step.do === 'revise') && step.dueNow)) dueNow = true
+    if (step.do === 'update' || ((step.do === 'insert' || step.do === 'revise') && step.dueNow)) soonest(0)
+    else if (step.do === 'insert') soonest(options.windowMs)
   }
-  return dueNow
+  return dueIn
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { createAlarm } from './alarm'
 import type { Attempt } from './attempt'
 import { retryDelay } from './backoff'
 import { alertContent } from './content'
@@ -13,8 +14,11 @@ export interface AlertWorker {
   start(mailer: Mailer | null): void
   /** Stops claiming, and waits for the alerts being sent to be settled. */
   stop(): Promise<void>
-  /** An alert became due in a transaction not committed yet: look soon, or at `wake()`. */
-  due(): void
+  /**
+   * An alert became due in a transaction not committed yet: look soon, or at `wake()`. With
+   * `inMs`, it falls due that much later (a bare score's window): look then.
+   */
+  due(inMs?: number): void
   /** Looks for due alerts now, if `due()` was called since the last look (the transaction committed). */
   wake(): void
 }
@@ -22,9 +26,10 @@ export interface AlertWorker {
 const hour = 3_600_000
 
 /**
- * A worker: polls every `pollMs` (alerts stored by other processes, windows that ran out) and
- * when woken; sends up to `concurrency` alerts at once, each under a lease. The timers are
- * unref'd: a worker never keeps a process alive.
+ * A worker: looks for due alerts when woken, when an alert it knows of falls due (a window that
+ * ends, a retry) and every `pollMs` (alerts stored by other processes); sends up to
+ * `concurrency` alerts at once, each under a lease. The timers are unref'd: a worker never keeps
+ * a process alive.
  */
 export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions): AlertWorker {
   const id = randomUUID()
@@ -39,6 +44,8 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
   let lastSweep = 0
   let followUp: ReturnType<typeof setTimeout> | null = null
   let dueSoon = false
+  // Without it, a bare score's alert waited for the next poll after its window: up to pollMs more.
+  const alarm = createAlarm(() => kick())
 
   async function deliver(row: Claimed): Promise<void> {
     const target = targets.get(row.target)!
@@ -57,6 +64,7 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
     }
     const delayMs = attempt.retryAfterMs ?? retryDelay(row.attempts, options.retryBaseMs, options.retryMaxMs)
     const outcome = await settleFailed(db, id, row, { ...attempt, delayMs, giveUpAfterMs: options.giveUpAfterMs })
+    if (outcome === 'retry') alarm.set(delayMs)
     const then = outcome === 'failed' ? 'given up' : outcome === 'retry' ? `retry in ${Math.round(delayMs / 1000)} s` : outcome === 'cancelled' ? 'cancelled meanwhile' : 'lease lost'
     options.log(`[alerts] ${row.responseId}.${row.kind} to ${target.label}: ${attempt.error}, ${then}`)
   }
@@ -123,11 +131,16 @@ export function createWorker(db: AlertsDatabase, options: ResolvedAlertOptions):
     async stop() {
       running = false
       clearInterval(poll)
+      alarm.clear()
       if (followUp) clearTimeout(followUp)
       followUp = null
       while (claiming || inFlight.size > 0) await Promise.race([...inFlight, new Promise((r) => setTimeout(r, 10))])
     },
-    due() {
+    due(inMs = 0) {
+      if (inMs > 0) {
+        if (running) alarm.set(inMs)
+        return
+      }
       dueSoon = true
       // For a caller that never calls wake(): look a moment later, once for all the alerts of
       // those 50 ms, so a burst of answers is not a burst of claims.

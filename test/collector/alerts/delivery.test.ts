@@ -103,6 +103,19 @@ describe.each(drivers())('alerts on $name', (driver) => {
     expect(bodies()[0]).toMatchObject({ type: 'alert', response: { id: a.id, comment: null, complete: false } })
   })
 
+  it('sends a bare score when its window ends and retries when the retry is due, without waiting for a poll', async () => {
+    // pollMs of ten minutes: only the worker's own alarm can send these within the test.
+    const alerts = await start({ windowMs: 300, pollMs: 600_000 })
+    receiver.behave = () => (receiver.received.length === 1 ? { status: 503 } : 'ok')
+    const a = bare(3)
+    await store(db, alerts, a)
+    await receiver.until(() => receiver.acked().size === 1)
+    expect(receiver.received.map((r) => r.delivery)).toEqual([`${a.id}.alert`, `${a.id}.alert`])
+    // The receiver has it; the outbox records it a moment later.
+    await expect.poll(async () => (await alerts.status()).sent).toBe(1)
+    expect((await alerts.status()).pending).toBe(0)
+  })
+
   it('sends a complete answer at once, without waiting for the window', async () => {
     const alerts = await start({ windowMs: 60_000 })
     const a = bare(4)
