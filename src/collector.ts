@@ -18,6 +18,7 @@ export type { CollectorConfig } from './collector/fromEnv'
 export type {
   Alerts,
   AlertEmailOptions,
+  AlertEvent,
   AlertFormat,
   AlertJsonBody,
   AlertKind,
@@ -26,6 +27,8 @@ export type {
   AlertStatus,
   AlertWhen,
   FailedAlert,
+  PendingAlert,
+  RetryRequest,
   SignatureHeaders,
   SlackBody,
   TeamsBody,

@@ -76,15 +76,6 @@ async function* jsonArray(rows: AsyncIterable<StoredResponse>): AsyncIterable<st
   yield '\n]}\n'
 }
 
-/**
- * GET /api/alerts: how the alerts outbox stands, for the dashboard: counts by state and the
- * newest alerts given up on (without the answers' content).
- */
-export async function getAlerts(_req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
-  const alerts = ctx.options.alerts
-  sendJson(res, 200, alerts ? { enabled: true, ...(await alerts.status()) } : { enabled: false })
-}
-
 /** GET /api/export?user=…|email=…: an access request, every response of the customer as a JSON file. */
 export async function exportCustomer(_req: IncomingMessage, res: ServerResponse, ctx: Context, query: URLSearchParams): Promise<void> {
   const rows = ctx.store.exportCustomer(customerFrom(query))

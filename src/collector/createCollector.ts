@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createAdminAccess } from './adminAccess'
-import { eraseCustomer, exportCustomer, getAlerts, getSummary, listResponses, setFollowedUp } from './adminRoutes'
+import { eraseCustomer, exportCustomer, getSummary, listResponses, setFollowedUp } from './adminRoutes'
+import { getAlerts, retryAlerts } from './alertRoutes'
 import { maxBodyBytes } from './bodyLimit'
 import type { Context, Trace } from './context'
 import { corsHeaders } from './cors'
-import { getFollowUpHistory, getTimeToContact, listInbox, setFollowUpState } from './followUpRoutes'
+import { getFollowUpHistory, getResponse, getTimeToContact, listInbox, setFollowUpState } from './followUpRoutes'
 import { HttpError, sendJson } from './httpError'
 import { commitSoon } from './landing/commit'
 import { resolveLinks } from './landing/options'
@@ -25,7 +26,8 @@ export type CollectorHandler = (req: IncomingMessage, res: ServerResponse, next?
 
 const followUpPath = /^\/api\/responses\/([^/]+)\/followed-up$/
 const followUpStatePath = /^\/api\/responses\/([^/]+)\/follow-up$/
-const knownApiPaths = ['/api/responses', '/api/summary', '/api/export', '/api/alerts', '/api/inbox', '/api/time-to-contact']
+const responsePath = /^\/api\/responses\/([^/]+)$/
+const knownApiPaths = ['/api/responses', '/api/summary', '/api/export', '/api/alerts', '/api/alerts/retry', '/api/inbox', '/api/time-to-contact']
 
 function methodNotAllowed(allow: string): never {
   throw new HttpError(405, 'Method not allowed', null, { allow })
@@ -43,7 +45,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context, tr
     ? '/api/responses/:id/followed-up'
     : followUpStatePath.test(path)
       ? '/api/responses/:id/follow-up'
-      : knownApiPaths.includes(path) ? path : path.startsWith('/api/') ? '/api/*' : 'page'
+      : responsePath.test(path) ? '/api/responses/:id' : knownApiPaths.includes(path) ? path : path.startsWith('/api/') ? '/api/*' : 'page'
   if (path === '/api/responses') {
     if (method === 'POST') await postResponse(req, res, ctx, cors, trace)
     else if (method === 'OPTIONS') preflight(req, res, ctx, cors)
@@ -60,6 +62,18 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context, tr
     if (method !== 'GET') methodNotAllowed('GET')
     admin(false)
     await getAlerts(req, res, ctx)
+    return true
+  }
+  if (path === '/api/alerts/retry') {
+    if (method !== 'POST') methodNotAllowed('POST')
+    await retryAlerts(req, res, ctx, admin(true))
+    return true
+  }
+  const one = responsePath.exec(path)
+  if (one) {
+    if (method !== 'GET') methodNotAllowed('GET')
+    admin(false)
+    await getResponse(req, res, ctx, one[1]!)
     return true
   }
   if (path === '/api/summary' || path === '/api/export') {

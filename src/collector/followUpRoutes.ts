@@ -8,28 +8,12 @@ import { filtersFrom, intParam } from './filters'
 import { HttpError, sendJson } from './httpError'
 import { parseJson, readBody } from './readBody'
 import { followUpStates, MAX_BY, MAX_NOTE, type FollowUpState } from './storage/index'
-import { textProblem } from './text'
+import { textField } from './textField'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function checkId(id: string): void {
   if (!uuid.test(id)) throw new HttpError(400, 'Not a response id', 'id')
-}
-
-/** A string field of the body: trimmed, at most `max` characters, no NUL or lone surrogates. */
-function textField(body: Record<string, unknown>, name: string, max: number, required: boolean): string | null {
-  const value = body[name]
-  if (value === undefined || value === null) {
-    if (required) throw new HttpError(400, `${name} is required`, name)
-    return null
-  }
-  if (typeof value !== 'string') throw new HttpError(400, `${name} must be a string`, name)
-  const problem = textProblem(value)
-  if (problem) throw new HttpError(400, `${name} ${problem}`, name)
-  const trimmed = value.trim()
-  if (required && trimmed === '') throw new HttpError(400, `${name} must not be blank`, name)
-  if ([...trimmed].length > max) throw new HttpError(400, `${name} must be at most ${max} characters`, name)
-  return trimmed === '' ? null : trimmed
 }
 
 /**
@@ -52,6 +36,14 @@ export async function setFollowUpState(req: IncomingMessage, res: ServerResponse
   const changed = await ctx.store.setFollowUpState(id, { state: state as FollowUpState, by, note, via })
   if (!changed) throw new HttpError(404, 'No response with that id', 'id')
   sendJson(res, 200, changed)
+}
+
+/** GET /api/responses/:id: one response with its follow-up (the inbox opens it from an alert's link); 404 when there is none. */
+export async function getResponse(_req: IncomingMessage, res: ServerResponse, ctx: Context, id: string): Promise<void> {
+  checkId(id)
+  const response = await ctx.store.getResponse(id)
+  if (!response) throw new HttpError(404, 'No response with that id', 'id')
+  sendJson(res, 200, response)
 }
 
 /** GET /api/responses/:id/follow-up: `{ events }`, every change of state, oldest first. */

@@ -1,8 +1,9 @@
 import { enqueueAlert } from './enqueue'
 import { resolveAlertOptions, type ResolvedAlertOptions } from './options'
-import { forgetAlerts, forgetErased, outboxStatus } from './outbox'
+import { outboxStatus, retryFailed } from './admin'
+import { forgetAlerts, forgetErased } from './outbox'
 import { createMailer, loadNodemailer } from './smtp'
-import type { AlertOptions, AlertResponse, AlertsDatabase, AlertStatus, Queryable, UpsertOutcome } from './types'
+import type { AlertKind, AlertOptions, AlertResponse, AlertsDatabase, AlertStatus, Queryable, RetryRequest, UpsertOutcome } from './types'
 import { createWorker } from './worker'
 
 /** Alerts of one collector process: what the store calls, and the worker that sends. */
@@ -23,6 +24,14 @@ export interface Alerts {
   wake(): void
   /** How the outbox stands, for the dashboard. */
   status(): Promise<AlertStatus>
+  /**
+   * Sends failed alerts again, now: one, or all; recorded in the audit trail (`alert_events`)
+   * with who asked. Only alerts to destinations still configured. Returns those retried.
+   *
+   * @example
+   * await alerts.retry({ responseId, kind: 'alert', target: failed.targetKey, by: 'Kari', via: 'token' })
+   */
+  retry(request: RetryRequest): Promise<{ responseId: string; kind: AlertKind; target: string }[]>
   /** Deletes the alerts of erased responses, in the transaction that erases them. */
   forget(tx: Queryable, responseIds: readonly string[]): Promise<void>
   /** Deletes the alerts whose response is no longer in the `responses` table (after an erasure). */
@@ -51,7 +60,8 @@ export function createAlerts(db: AlertsDatabase, options: AlertOptions): Alerts 
   let stopMailer: (() => void) | null = null
   return {
     async enqueue(tx, response, outcome) {
-      if (await enqueueAlert(tx, response, outcome, resolved)) worker.due()
+      const dueIn = await enqueueAlert(tx, response, outcome, resolved)
+      if (dueIn !== null) worker.due(dueIn)
     },
     async start() {
       const mailer = resolved.targets.some((t) => t.kind === 'email') ? createMailer(await loadNodemailer(), resolved.timeoutMs) : null
@@ -65,6 +75,14 @@ export function createAlerts(db: AlertsDatabase, options: AlertOptions): Alerts 
     },
     wake: () => worker.wake(),
     status: () => outboxStatus(db),
+    async retry(request) {
+      const retried = await retryFailed(db, request, resolved.targets.map((t) => t.key))
+      if (retried.length > 0) {
+        worker.due()
+        worker.wake()
+      }
+      return retried
+    },
     forget: (tx, ids) => forgetAlerts(tx, ids),
     forgetErased: () => forgetErased(db),
     options: resolved,

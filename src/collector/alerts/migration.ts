@@ -35,21 +35,40 @@ export const alertsMigrationStatements: readonly string[] = [
 ]
 
 /**
- * The outbox migration as one SQL script, for a migrations folder.
+ * The audit trail of what admins did to alerts: one row per alert retried, with who, how they
+ * were admitted, and the error it had failed with. No customer data: ids and destinations only.
+ */
+export const alertEventsMigrationStatements: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS alert_events (
+  id            bigserial   PRIMARY KEY,
+  response_id   text        NOT NULL,
+  target        text        NOT NULL,
+  target_label  text        NOT NULL,
+  kind          text        NOT NULL,
+  action        text        NOT NULL CHECK (action IN ('retry')),
+  last_error    text,
+  who           text        NOT NULL,
+  via           text        NOT NULL,
+  at            timestamptz NOT NULL DEFAULT now()
+)`,
+]
+
+/**
+ * The alerts' migration (outbox and audit trail) as one SQL script, for a migrations folder.
  *
  * @example
  * await pglite.exec(alertsMigration)
  */
-export const alertsMigration: string = alertsMigrationStatements.join(';\n') + ';\n'
+export const alertsMigration: string = [...alertsMigrationStatements, ...alertEventsMigrationStatements].join(';\n') + ';\n'
 
 /**
- * Creates the outbox table when it is missing. Safe to run on every start and from two processes.
+ * Creates the outbox and audit tables when they are missing. Safe to run on every start and from two processes.
  *
  * @example
  * await migrateAlerts(db)
  */
 export async function migrateAlerts(db: { query(sql: string, params?: readonly unknown[]): Promise<unknown> }): Promise<void> {
-  for (const statement of alertsMigrationStatements) {
+  for (const statement of [...alertsMigrationStatements, ...alertEventsMigrationStatements]) {
     try {
       await db.query(statement)
     } catch (error) {

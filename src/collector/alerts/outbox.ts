@@ -1,5 +1,5 @@
 // The worker's side of the outbox: claim due rows under a lease, settle them, report on them.
-import type { AlertKind, AlertResponse, AlertStatus, FailedAlert, Queryable } from './types'
+import type { AlertKind, AlertResponse, Queryable } from './types'
 
 /** A row a worker has claimed and must now deliver. */
 export interface Claimed {
@@ -121,21 +121,4 @@ export async function forgetAlerts(db: Queryable, responseIds: readonly string[]
  */
 export async function forgetErased(db: Queryable): Promise<void> {
   await db.query('DELETE FROM alert_outbox o WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.id::text = o.response_id)')
-}
-
-/** Counts by state and the newest failed rows, for the dashboard. */
-export async function outboxStatus(db: Queryable): Promise<AlertStatus> {
-  const [counts, failed] = await Promise.all([
-    db.query<{ state: string; n: number }>('SELECT state, count(*)::int AS n FROM alert_outbox GROUP BY state'),
-    db.query<{ responseId: string; kind: AlertKind; target: string; attempts: number; lastError: string | null; firstDueAt: Date; failedAt: Date }>(
-      `SELECT response_id AS "responseId", kind, target_label AS target, attempts, last_error AS "lastError",
-         first_due_at AS "firstDueAt", settled_at AS "failedAt"
-       FROM alert_outbox WHERE state = 'failed' ORDER BY settled_at DESC LIMIT 50`,
-    ),
-  ])
-  const count = (state: string): number => counts.rows.find((r) => r.state === state)?.n ?? 0
-  const failedAlerts: FailedAlert[] = failed.rows.map((r) => ({
-    ...r, firstDueAt: new Date(r.firstDueAt).toISOString(), failedAt: new Date(r.failedAt).toISOString(),
-  }))
-  return { pending: count('pending'), sent: count('sent'), failed: count('failed'), failedAlerts }
 }

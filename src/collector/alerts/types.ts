@@ -97,11 +97,52 @@ export interface FailedAlert {
   readonly kind: AlertKind
   /** `webhook <origin>` or `email`; never a full URL, which may carry a token. */
   readonly target: string
+  /** The destination as the outbox names it (a hash, not the URL): with `responseId` and `kind`, what a retry names. */
+  readonly targetKey: string
   readonly attempts: number
   readonly lastError: string | null
   readonly firstDueAt: string
   readonly failedAt: string
 }
+
+/** An alert not sent yet: waiting for its window, its next attempt or its worker, or being sent. */
+export interface PendingAlert {
+  readonly responseId: string
+  readonly kind: AlertKind
+  readonly target: string
+  readonly targetKey: string
+  /** Attempts made so far: more than 0 means it is being retried. */
+  readonly attempts: number
+  /** What went wrong last time, when it is being retried. */
+  readonly lastError: string | null
+  readonly firstDueAt: string
+  /** When it is (or was) due: the end of its window, or its next attempt. */
+  readonly nextAttemptAt: string
+  /** A worker holds it and is sending it now. */
+  readonly sending: boolean
+}
+
+/** One line of the alerts' audit trail: an admin sent a failed alert again. */
+export interface AlertEvent {
+  readonly id: number
+  readonly responseId: string
+  readonly kind: AlertKind
+  readonly target: string
+  readonly action: 'retry'
+  /** The error it had failed with. */
+  readonly lastError: string | null
+  /** The admin's name, as they signed the change. */
+  readonly by: string
+  /** How they were admitted: token, session, loopback (or what the caller of `retry` said). */
+  readonly via: string
+  readonly at: string
+}
+
+/** Which failed alerts to send again, and who asks (for the audit trail). */
+export type RetryRequest = { readonly by: string; readonly via: string } & (
+  | { readonly all: true; readonly responseId?: never; readonly kind?: never; readonly target?: never }
+  | { readonly all?: false; readonly responseId: string; readonly kind: AlertKind; readonly target: string }
+)
 
 /** How the outbox stands, for the dashboard. */
 export interface AlertStatus {
@@ -111,4 +152,8 @@ export interface AlertStatus {
   readonly failed: number
   /** Given up after `giveUpAfterMs` or refused for good (a 4xx), newest first, at most 50. */
   readonly failedAlerts: readonly FailedAlert[]
+  /** Not sent yet, the soonest due first, at most 50. */
+  readonly pendingAlerts: readonly PendingAlert[]
+  /** The newest retries, newest first, at most 20. */
+  readonly events: readonly AlertEvent[]
 }

@@ -1,5 +1,5 @@
 import { eraseCustomer, exportCustomer } from './customers'
-import { setFollowedUp } from './followUp'
+import { getResponse, setFollowedUp } from './followUp'
 import { followUpHistory, listInbox, setFollowUpState } from './followUps'
 import { commitLinkAnswers, holdLinkAnswer, takeLinkAnswer } from './linkAnswers'
 import { listResponses, streamResponses } from './list'
@@ -30,6 +30,7 @@ export function createStore(db: Database): Store {
   return {
     upsertResponse: (response, options) => upsertResponse(db, response, options),
     upsertMany: (responses) => upsertMany(db, responses),
+    getResponse: (id) => getResponse(db, id),
     listResponses: (filters, page) => listResponses(db, filters, page),
     streamResponses: (filters, options) => streamResponses(db, filters, options),
     summary: sharedSummary,

@@ -180,6 +180,8 @@ export interface Store {
    * each id winning as with upsertResponse. How many were created, updated and stale.
    */
   upsertMany(responses: readonly ResponseInput[]): Promise<Record<UpsertOutcome, number>>
+  /** One response by its id (a uuid), with its follow-up; null when there is none (never stored, or erased). */
+  getResponse(id: string): Promise<StoredResponse | null>
   /** A page of responses, newest first, and how many match in all. */
   listResponses(filters: ResponseFilters, page: PageOptions): Promise<{ items: StoredResponse[]; total: number }>
   /** Every matching response, newest first, read in batches: memory stays flat for any count. */

@@ -70,6 +70,47 @@ describe.each(drivers())('createCollector with alerts on $name', (driver) => {
     expect(answer.body).toMatchObject({ enabled: true, pending: 0, failed: 0, sent: 6, failedAlerts: [] })
   })
 
+  it('lists a failed alert at GET /api/alerts and sends it again on POST /api/alerts/retry, audited', async () => {
+    const admin = { origin: collector.origin, 'content-type': 'application/json' }
+    receiver.behave = () => ({ status: 410 })
+    const r = response({ score: 1, complete: true, comment: 'Gone' })
+    await post(collector.origin, r)
+    let status = await get(collector.origin, '/api/alerts')
+    for (let i = 0; i < 100 && status.body.failed === 0; i++) status = await sleep(50).then(() => get(collector.origin, '/api/alerts'))
+    const [failed] = status.body.failedAlerts
+    expect(failed).toMatchObject({ responseId: r.id, kind: 'alert', target: `webhook ${new URL(receiver.url).origin}`, lastError: 'HTTP 410', attempts: 1 })
+    expect(failed.targetKey).toMatch(/^webhook:[0-9a-f]{24}$/)
+
+    // Every bad request names its field; nothing is retried by one.
+    const one = { responseId: r.id, kind: 'alert', target: failed.targetKey, by: 'Kari' }
+    for (const [body, field] of [[{ ...one, by: undefined }, 'by'], [{ ...one, kind: 'other' }, 'kind'], [{ ...one, target: 'https://x' }, 'target'], [{ ...one, responseId: 'x' }, 'responseId'], [{ by: 'Kari', all: 'yes' }, 'all']] as const) {
+      const refused = await post(collector.origin, body, admin, '/api/alerts/retry')
+      expect([refused.status, refused.body.field]).toEqual([400, field])
+    }
+    expect((await get(collector.origin, '/api/alerts/retry')).status).toBe(405)
+
+    receiver.behave = () => 'ok'
+    const retried = await post(collector.origin, one, admin, '/api/alerts/retry')
+    expect([retried.status, retried.body]).toEqual([200, { retried: 1 }])
+    await receiver.until(() => receiver.acked().has(`${r.id}.alert`))
+    // Sent now: there is no failed alert left to retry.
+    expect((await post(collector.origin, one, admin, '/api/alerts/retry')).status).toBe(404)
+    status = await get(collector.origin, '/api/alerts')
+    expect(status.body.events[0]).toMatchObject({ responseId: r.id, kind: 'alert', action: 'retry', lastError: 'HTTP 410', by: 'Kari', via: 'loopback' })
+    expect((await post(collector.origin, { all: true, by: 'Kari' }, admin, '/api/alerts/retry')).body).toEqual({ retried: 0 })
+  })
+
+  it('answers one response at GET /api/responses/:id, for the inbox link of an alert', async () => {
+    const r = response({ score: 3, complete: true, comment: 'Late' })
+    await post(collector.origin, r)
+    const found = await get(collector.origin, `/api/responses/${r.id}`)
+    expect([found.status, found.body.id, found.body.comment, found.body.followUpState]).toEqual([200, r.id, 'Late', 'new'])
+    const missing = await get(collector.origin, '/api/responses/00000000-0000-4000-8000-000000000000')
+    expect([missing.status, missing.body.field]).toEqual([404, 'id'])
+    const bad = await get(collector.origin, '/api/responses/not-an-id')
+    expect([bad.status, bad.body.field]).toEqual([400, 'id'])
+  })
+
   it('forgets the alerts of a customer whose responses are erased', async () => {
     const r = response({ score: 0, complete: true, comment: 'Slett meg', contactConsent: true, user: { email: 'erase@example.com' } })
     await post(collector.origin, r)
