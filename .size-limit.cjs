@@ -103,6 +103,6 @@ module.exports = [
     name: 'collector: the dashboard script (Chart.js included)',
     path: 'dist/dashboard/dashboard.js',
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '53 kB',
+    limit: '54.2 kB',
   },
 ]

@@ -140,13 +140,13 @@ const json = {
   },
 }
 
-// The dashboard's page and stylesheet go beside its bundled script in dist/dashboard/, where the
+// The dashboard's page, stylesheet and the sign-in page's script go beside its bundled script in dist/dashboard/, where the
 // collector serves them from (`new URL('./dashboard/', import.meta.url)` in dist/collector.js).
 const dashboardPage = {
   name: 'dashboard-page',
   writeBundle() {
     mkdirSync('dist/dashboard', { recursive: true })
-    for (const file of ['dashboard.html', 'dashboard.css']) writeFileSync(`dist/dashboard/${file}`, readFileSync(`src/collector/dashboard/${file}`))
+    for (const file of ['dashboard.html', 'dashboard.css', 'login.js']) writeFileSync(`dist/dashboard/${file}`, readFileSync(`src/collector/dashboard/${file}`))
     // The email links' landing page: its script imports the widget's ESM entry beside it, as served
     // under /r/assets/ (src/collector/landing/files.ts), so it ships as written.
     mkdirSync('dist/landing', { recursive: true })

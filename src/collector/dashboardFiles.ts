@@ -6,6 +6,8 @@ const types: Record<string, string> = {
   'dashboard.html': 'text/html; charset=utf-8',
   'dashboard.js': 'text/javascript; charset=utf-8',
   'dashboard.css': 'text/css; charset=utf-8',
+  // The sign-in page's only script: it carries an alert's #inbox/<id> through the sign-in.
+  'login.js': 'text/javascript; charset=utf-8',
 }
 const cache = new Map<string, Promise<Buffer>>()
 

@@ -32,6 +32,7 @@ export function loginPage(notice: LoginNotice): string {
     <link rel="icon" href="data:," />
     <title>Sign in · npskit</title>
     <link rel="stylesheet" href="dashboard/dashboard.css" />
+    <script type="module" src="dashboard/login.js"></script>
   </head>
   <body class="login">
     <main class="card signin">

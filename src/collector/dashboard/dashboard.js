@@ -1,9 +1,11 @@
 // The dashboard: renders GET api/summary (every number computed by npskit/score on the server)
-// with Chart.js, the close-the-loop inbox (inbox.js) and the time to first contact (contactTimes.js). Customer text is only
+// with Chart.js, the close-the-loop inbox (inbox.js), the time to first contact (contactTimes.js) and the
+// alerts that failed or wait (alerts.js). Customer text is only
 // ever put on the page with textContent. URLs are relative to the page, so the collector can be
 // mounted under a path. The build bundles this file with the parts of Chart.js it uses.
 import { BarController, BarElement, CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
 import { category } from '../../score/category'
+import { createAlertsCard } from './alerts'
 import { renderContactTimes } from './contactTimes'
 import { createInbox } from './inbox'
 
@@ -48,13 +50,13 @@ function filters() {
 
 async function getJson(url, init) {
   const response = await fetch(url, init)
-  // The session ended (or the token changed): sign in again.
+  // The session ended (or the token changed): sign in again, and come back to the same answer.
   if (response.status === 401) {
-    location.assign('login')
+    location.assign('login' + location.hash)
     throw new Error('Signed out')
   }
   const body = await response.json()
-  if (!response.ok) throw new Error(body.error ?? response.statusText)
+  if (!response.ok) throw Object.assign(new Error(body.error ?? response.statusText), { status: response.status })
   return body
 }
 
@@ -177,6 +179,14 @@ const inbox = createInbox({
   changed: () => renderTimes(),
 })
 
+const alertsCard = createAlertsCard({
+  $,
+  getJson,
+  formatTime: (iso) => dateTime.format(new Date(iso)),
+  showError: (text) => ($('error').textContent = text),
+  signer: inbox.signer,
+})
+
 async function renderTimes() {
   renderContactTimes($, await getJson('api/time-to-contact?' + filters()), table)
 }
@@ -197,7 +207,7 @@ async function refresh() {
     $('csv').href = 'api/responses?' + new URLSearchParams({ ...Object.fromEntries(filters()), format: 'csv' })
     renderKpis(s)
     renderCharts(s)
-    await Promise.all([inbox.render(), renderTimes()])
+    await Promise.all([inbox.render(), renderTimes(), alertsCard.render()])
     document.body.dataset.ready = 'true'
   } catch (error) {
     $('error').textContent = 'Could not load the summary: ' + error.message

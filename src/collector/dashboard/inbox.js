@@ -2,17 +2,13 @@
 // (new → contacted → resolved, and back). Every change goes through POST
 // api/responses/:id/follow-up, signed with the name the admin typed (kept in this browser's
 // localStorage, never in a cookie). Customer text is only ever put on the page with textContent.
+import { el } from './el'
 import { replyMailto } from './replyMailto'
 
 const nameKey = 'npskit-admin-name'
 const stateLabels = { new: 'New', contacted: 'Contacted', resolved: 'Resolved' }
 
-function el(tag, className, text) {
-  const element = document.createElement(tag)
-  if (className) element.className = className
-  if (text !== undefined) element.textContent = text
-  return element
-}
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * Wires the inbox's controls. `getJson(url, init)` answers parsed JSON or throws; `filters()` is
@@ -41,7 +37,51 @@ export function createInbox({ $, getJson, filters, formatTime, showError, change
     return null
   }
 
+  /** The id in the address (#inbox/<id>, an alert's link), or null. */
+  function linkedId() {
+    const match = /^#inbox\/(.*)$/.exec(location.hash)
+    if (!match) return null
+    try {
+      return decodeURIComponent(match[1])
+    } catch {
+      return ''
+    }
+  }
+
+  /**
+   * Shows the answer an alert linked to above the list, whatever the filters; a missing or erased
+   * one says so plainly. `move` brings it into view and focus (on arrival, not on every refresh).
+   */
+  async function showLinked(move) {
+    const box = $('inbox-focus')
+    const id = linkedId()
+    if (id === null) {
+      box.hidden = true
+      box.replaceChildren()
+      return
+    }
+    let r = null
+    if (uuid.test(id)) {
+      try {
+        r = await getJson(`api/responses/${encodeURIComponent(id)}`)
+      } catch (error) {
+        if (error.status !== 404) throw error
+      }
+    }
+    const back = el('a', 'button small secondary', 'Close')
+    back.href = '#inbox'
+    const head = el('div', 'inbox-head')
+    head.append(el('h3', '', r ? 'The answer from the alert' : 'The answer from the alert is not here'), back)
+    box.replaceChildren(head, r ? message(r) : el('p', 'notice', 'There is no answer with this link: it was erased (at the customer\'s request or after the retention period), or the link is incomplete.'))
+    box.hidden = false
+    if (move) {
+      box.scrollIntoView({ block: 'start' })
+      box.focus()
+    }
+  }
+
   let page = 1
+  let arrived = false
   async function render(append = false) {
     page = append ? page + 1 : 1
     const params = filters()
@@ -61,6 +101,8 @@ export function createInbox({ $, getJson, filters, formatTime, showError, change
     else $('inbox').replaceChildren(...items)
     if (!append && items.length === 0) $('inbox').append(el('li', 'muted', 'Nothing here. 🎉'))
     $('more').hidden = list.page >= list.pages
+    if (!append) await showLinked(!arrived)
+    arrived = true
   }
 
   async function setState(r, state, note, control) {
@@ -167,7 +209,7 @@ export function createInbox({ $, getJson, filters, formatTime, showError, change
     item.dataset.id = r.id
     const meta = el('p', 'meta')
     meta.append(
-      el('span', 'score detractor-bg', String(r.score)),
+      el('span', `score ${r.category}-bg`, String(r.score)),
       el('time', '', formatTime(r.createdAt)),
       el('span', 'tag', r.journeyPoint ?? 'no journey point'),
       el('span', 'tag', r.locale),
@@ -185,5 +227,6 @@ export function createInbox({ $, getJson, filters, formatTime, showError, change
   $('only-consent').addEventListener('change', () => render().catch((e) => showError(e.message)))
   $('only-comments').addEventListener('change', () => render().catch((e) => showError(e.message)))
   $('more').addEventListener('click', () => render(true).catch((e) => showError(e.message)))
-  return { render }
+  addEventListener('hashchange', () => showLinked(true).catch((e) => showError('Could not open the answer: ' + e.message)))
+  return { render, signer }
 }
