@@ -43,8 +43,10 @@ export function createAlarm(ring: () => void, granularityMs = 100): Alarm {
 
   return {
     set(inMs) {
-      moments.add(Math.ceil((Date.now() + Math.max(0, inMs)) / granularityMs) * granularityMs)
-      arm()
+      const at = Math.ceil((Date.now() + Math.max(0, inMs)) / granularityMs) * granularityMs
+      moments.add(at)
+      // Later than the timer set: it stays, and fire() finds this moment among the rest.
+      if (at < armedFor) arm()
     },
     clear() {
       moments.clear()

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { alertOptionsFromEnv, createAlerts, type AlertOptions } from '../../../src/collector/alerts/index'
+import { createAlarm } from '../../../src/collector/alerts/alarm'
 import { resolveAlertOptions } from '../../../src/collector/alerts/options'
 import { planStep } from '../../../src/collector/alerts/plan'
 import { retryAfterMs, retryDelay } from '../../../src/collector/alerts/backoff'
@@ -161,5 +162,30 @@ describe('resolveWording', () => {
       expect(Object.keys(p).sort(), code).toEqual(keys)
       expect(resolveWording(code, 'locale').code).toBe(code)
     }
+  })
+})
+
+describe('createAlarm', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('rings once for the moments of a burst, and again for each later moment, rounded up to its granularity', () => {
+    vi.useFakeTimers({ now: 1_000_000 })
+    const rings: number[] = []
+    const alarm = createAlarm(() => rings.push(Date.now()), 100)
+    for (let i = 0; i < 50; i++) alarm.set(2001 + i) // a burst of bare scores, their windows ending together
+    alarm.set(5000)
+    alarm.set(1000) // sooner than the timer set: it moves
+    vi.advanceTimersByTime(10_000)
+    expect(rings).toEqual([1_001_000, 1_002_100, 1_005_000])
+  })
+
+  it('rings no more once cleared', () => {
+    vi.useFakeTimers({ now: 0 })
+    let rang = 0
+    const alarm = createAlarm(() => rang++)
+    alarm.set(100)
+    alarm.clear()
+    vi.advanceTimersByTime(1000)
+    expect(rang).toBe(0)
   })
 })
