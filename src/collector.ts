@@ -27,6 +27,7 @@ export type {
   AlertStatus,
   AlertWhen,
   FailedAlert,
+  OutboxAlert,
   PendingAlert,
   RetryRequest,
   SignatureHeaders,

@@ -4,6 +4,7 @@
 // alert's link (/dashboard#inbox/<id>) opens that answer in the inbox, through the sign-in too,
 // or says plainly that it is not there.
 import { createServer } from 'node:http'
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
@@ -13,6 +14,7 @@ import { response } from '../collector/storage/fixtures'
 type CollectorModule = typeof import('../../src/collector')
 const token = 'a-long-admin-token-for-the-alerts-test'
 const missingId = '00000000-0000-4000-8000-000000000000'
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 describe.runIf(browserAvailable())('alerts on the dashboard, and the inbox link of an alert (Chromium)', () => {
   let browser: Browser
@@ -86,6 +88,25 @@ describe.runIf(browserAvailable())('alerts on the dashboard, and the inbox link 
     return { page, problems }
   }
 
+  /** axe-core's findings on the alerts card and the linked answer, in a page like `page` (run past the CSP). */
+  async function violations(page: Page, hash: string): Promise<string[]> {
+    const context = await browser.newContext({ bypassCSP: true })
+    await context.addCookies(await page.context().cookies())
+    const audit = await context.newPage()
+    await audit.goto(server.origin + '/dashboard' + hash)
+    await audit.locator('#inbox-focus .message').waitFor()
+    await audit.addScriptTag({ path: axePath })
+    const found = await audit.evaluate(async () => {
+      const { violations } = await (window as any).axe.run(
+        { include: [['.alerts'], ['#inbox-focus']] },
+        { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      )
+      return violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
+    })
+    await context.close()
+    return found
+  }
+
   async function signIn(page: Page): Promise<void> {
     await page.fill('#token', token)
     await page.click('button[type=submit]')
@@ -110,6 +131,7 @@ describe.runIf(browserAvailable())('alerts on the dashboard, and the inbox link 
     const waiting = page.locator(`#alerts-waiting li[data-id="${retrying.id}"]`)
     expect(await waiting.textContent()).toMatch(/ · alert · retrying after HTTP 503 \(1 attempt\): next attempt .+ · Open the answer$/)
     expect(await page.locator(`#alerts-failed li[data-id="${retrying.id}"]`).count()).toBe(0)
+    expect(await violations(page, `#inbox/${refused.id}`)).toEqual([])
 
     // The link opens that answer in the inbox, above the list, and moves the focus to it.
     await failure.getByRole('link', { name: 'Open the answer' }).click()

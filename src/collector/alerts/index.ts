@@ -9,5 +9,5 @@ export type { TeamsBody } from './teams'
 export type { AlertEmail } from './email'
 export type {
   AlertEmailOptions, AlertEvent, AlertFormat, AlertKind, AlertOptions, AlertResponse, AlertsDatabase, AlertStatus, AlertWhen,
-  FailedAlert, PendingAlert, Queryable, RetryRequest, UpsertOutcome,
+  FailedAlert, OutboxAlert, PendingAlert, Queryable, RetryRequest, UpsertOutcome,
 } from './types'

@@ -91,31 +91,28 @@ export interface AlertOptions {
   readonly log?: (message: string) => void
 }
 
-/** An alert that was given up on, for the dashboard. */
-export interface FailedAlert {
+/** What the dashboard shows of an alert in the outbox: which answer, where to, how it went. */
+export interface OutboxAlert {
   readonly responseId: string
   readonly kind: AlertKind
   /** `webhook <origin>` or `email`; never a full URL, which may carry a token. */
   readonly target: string
   /** The destination as the outbox names it (a hash, not the URL): with `responseId` and `kind`, what a retry names. */
   readonly targetKey: string
+  /** Attempts made so far (for a waiting alert, more than 0 means it is being retried). */
   readonly attempts: number
+  /** What went wrong last time: a status or error code, never the receiver's body. */
   readonly lastError: string | null
   readonly firstDueAt: string
+}
+
+/** An alert that was given up on, for the dashboard. */
+export interface FailedAlert extends OutboxAlert {
   readonly failedAt: string
 }
 
 /** An alert not sent yet: waiting for its window, its next attempt or its worker, or being sent. */
-export interface PendingAlert {
-  readonly responseId: string
-  readonly kind: AlertKind
-  readonly target: string
-  readonly targetKey: string
-  /** Attempts made so far: more than 0 means it is being retried. */
-  readonly attempts: number
-  /** What went wrong last time, when it is being retried. */
-  readonly lastError: string | null
-  readonly firstDueAt: string
+export interface PendingAlert extends OutboxAlert {
   /** When it is (or was) due: the end of its window, or its next attempt. */
   readonly nextAttemptAt: string
   /** A worker holds it and is sending it now. */

@@ -72,7 +72,9 @@ export function createInbox({ $, getJson, filters, formatTime, showError, change
     back.href = '#inbox'
     const head = el('div', 'inbox-head')
     head.append(el('h3', '', r ? 'The answer from the alert' : 'The answer from the alert is not here'), back)
-    box.replaceChildren(head, r ? message(r) : el('p', 'notice', 'There is no answer with this link: it was erased (at the customer\'s request or after the retention period), or the link is incomplete.'))
+    const item = el('ol', 'messages')
+    if (r) item.append(message(r))
+    box.replaceChildren(head, r ? item : el('p', 'notice', 'There is no answer with this link: it was erased (at the customer\'s request or after the retention period), or the link is incomplete.'))
     box.hidden = false
     if (move) {
       box.scrollIntoView({ block: 'start' })
