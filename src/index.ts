@@ -3,7 +3,10 @@
 export { createSurvey } from './survey'
 export { version } from './version'
 export type {
+  AnalyticsDetail,
+  AnalyticsEventName,
   Category,
+  Channel,
   Consent,
   Device,
   Explanation,
@@ -23,6 +26,7 @@ export type {
   PromoterAction,
   ShowOptions,
   Survey,
+  SurveyEvent,
   SurveyEvents,
   SurveyOptions,
   SurveyResponse,

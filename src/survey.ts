@@ -2,6 +2,7 @@ import { createStore, type Store } from './adapters/storage'
 import { loadLocale } from './adapters/loadLocale'
 import { loadUi } from './adapters/loadUi'
 import { decide, pointOf } from './core/decide'
+import { surveyEvent, type EventContext } from './core/event'
 import type { Consent } from './core/eligibility'
 import { recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
 import { validateOptions } from './core/options'
@@ -14,7 +15,7 @@ import { countVisit, loadHistory, readEnvironment, saveHistory } from './targeti
 import { localeOf } from './targeting/locale'
 import { watchAlwaysOn } from './triggers/alwaysOn'
 import { stopAll } from './triggers/guard'
-import type { Explanation, JourneyPoint, ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult, TriggerOptions } from './types'
+import type { AnalyticsEventName, Explanation, JourneyPoint, ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult, TriggerOptions } from './types'
 import type { Locale } from './core/messages'
 import type { Prepainted, Session } from './ui'
 
@@ -211,6 +212,36 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
     events.emit(kind, r)
   }
 
+  // What a showing tells the collector (events) and the page's analytics, by the same rules as a
+  // response: only with consent, and nothing under an honoured privacy signal (show() skips the
+  // rules, not these). The analytics code is a chunk of its own, loaded only for `dataLayer`/`onEvent`.
+  let analytics: Promise<typeof import('./delivery/analytics')> | undefined
+  function signal(name: 'shown' | 'score' | 'answered' | 'dismissed', about: EventContext, response?: SurveyResponse): void {
+    const env = readEnvironment()
+    if (consent !== 'granted' || ((env.gpc || env.dnt) && o.honourPrivacySignals !== false)) return
+    if (o.dataLayer || o.onEvent) (analytics ??= import('./delivery/analytics')).then((m) => m.tell(o, ('npskit_' + name) as AnalyticsEventName, about.journeyPoint, response, report), report)
+    // A transport of the shop's own may not know events: they go to it only when asked for.
+    if ((name === 'shown' || name === 'dismissed') && (o.events ?? (!o.send && !o.transform))) delivery.enqueue(surveyEvent(name, about, randomId(), new Date()))
+  }
+
+  // Answered, dismissed or asked lately on another device or by email? Only the collector knows
+  // (`recontactCheck`, identified customers only). It has 800 ms in all; then, or on any error, ask.
+  function recontacted(): Promise<string | undefined> | undefined {
+    const { recontactCheck: base, user } = o
+    if (!base || !user || (user.id ?? user.email) == null) return undefined
+    const stop = new AbortController()
+    return new Promise((done) => {
+      const timer = setTimeout(() => (stop.abort(), done(undefined)), 800)
+      import('./targeting/recontact')
+        .then((m) => m.recontact(base, user, o, stop.signal))
+        .then(
+          (reason) => done(reason && 'recontact-' + reason),
+          (error: unknown) => (stop.signal.aborted || report(error), done(undefined)),
+        )
+        .finally(() => clearTimeout(timer))
+    })
+  }
+
   // The UI, the locale it will speak and (with `redact: true`) redaction, side by side and once. A
   // journey point the rules allow starts this before its delay and the priority round, so the survey
   // is ready when its moment comes; a load that failed is tried again by the next showing.
@@ -239,28 +270,38 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
     const journeyPoint = show.journeyPoint ?? null
     const { on: _on, delayMs: _delay, sampleRate: _rate, priority: _priority, ...overrides } = p
     const gone = () => release(mine)
+    const context = {
+      id: randomId(),
+      surveyId,
+      journeyPoint,
+      page: pageOf(location.href, o.includeQuery),
+      user: o.user ?? null,
+      metadata: { ...o.metadata, ...show.metadata },
+      version,
+      score: show.score,
+      ...(o.channel && { channel: o.channel }),
+    }
+    const about = { ...context, locale: locale.code }
     const session = await ui.startSession(
       document,
       { ...o, ...overrides },
       locale,
+      context,
       {
-        id: randomId(),
-        surveyId,
-        journeyPoint,
-        page: pageOf(location.href, o.includeQuery),
-        user: o.user ?? null,
-        metadata: { ...o.metadata, ...show.metadata },
-        version,
-        score: show.score,
-      },
-      {
-        response: published,
+        response: (kind, response) => {
+          published(kind, response)
+          signal(kind === 'score' ? kind : 'answered', about, response)
+        },
         dismissed: (step, response) => {
-          if (step === 'question') remember((h, now) => recordDismiss(h, surveyId, now))
+          if (step === 'question') {
+            remember((h, now) => recordDismiss(h, surveyId, now))
+            signal('dismissed', about)
+          }
           events.emit('dismiss', { step, response })
         },
         shown: () => {
           remember((h, now) => recordPrompt(h, surveyId, now, show.dedupeKey))
+          signal('shown', about)
           events.emit('show', { journeyPoint })
         },
         done: resolve,
@@ -307,8 +348,10 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
     const verdict = explain(journeyPoint, extra)
     if (verdict.reason === 'consent-pending') deferred = [journeyPoint, extra]
     if (!verdict.eligible) return notShown(verdict.reason)
-    // Most likely it shows: fetch what it needs while the others contend and the delay runs.
+    // Most likely it shows: fetch what it needs while the collector is asked, the others contend and the delay runs.
     load().catch(() => {})
+    const no = await recontacted()
+    if (no) return notShown(no)
     if (!(await contend(p.priority ?? o.priority ?? 0))) return notShown('lower-priority')
     if (p.delayMs) await new Promise((r) => setTimeout(r, p.delayMs))
     return open({ ...extra, journeyPoint }, p)

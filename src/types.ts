@@ -123,18 +123,78 @@ export interface SurveyOptions extends Rules {
 
   /** Where responses are POSTed as JSON: an `http(s)` URL, absolute or relative to the page. */
   readonly endpoint?: string
-  /** Your own transport instead of `endpoint`: resolve to acknowledge, reject to retry later. */
-  readonly send?: (response: SurveyResponse) => Promise<void>
+  /**
+   * Your own transport instead of `endpoint`: resolve to acknowledge, reject to retry later. It gets
+   * the `shown`/`dismissed` events too only with `events: true` (tell them apart by `type === 'event'`).
+   * A method, so a `send` written for responses alone still type-checks.
+   */
+  send?(payload: SurveyResponse | SurveyEvent): Promise<void>
   /** Extra request headers, e.g. an API key of the collector (not a secret: it is in the page). */
   readonly headers?: Readonly<Record<string, string>>
   /** Whether cookies go with the request [`'omit'`]. */
   readonly credentials?: 'omit' | 'same-origin' | 'include'
-  /** Reshapes the body for a collector that wants another format. */
-  readonly transform?: (response: SurveyResponse) => unknown
+  /**
+   * Reshapes the body for a collector that wants another format. Events pass through it only with
+   * `events: true` (see `send`).
+   */
+  transform?(payload: SurveyResponse | SurveyEvent): unknown
   /** Keep the query string in `page` [false: it often holds order numbers and e-mail addresses]. */
   readonly includeQuery?: boolean
   /** Mask e-mail addresses and phone numbers in comments before they are stored or sent [false]. */
   readonly redact?: boolean
+  /**
+   * Report when the survey was shown and when it was closed without a score, as {@link SurveyEvent}s
+   * through the same delivery as responses (queue, retries, consent), so a collector can count the
+   * response rate [true with `endpoint`; with your own `send` or `transform`, false unless set].
+   *
+   * @example
+   * createSurvey({ endpoint: '/api/responses', events: false }) // responses only
+   */
+  readonly events?: boolean
+  /**
+   * Where the customer is asked, copied into every response (as `channel`, when given) and event
+   * [`'web'`]. The collector's email landing page sets `'email'`.
+   *
+   * @example
+   * createSurvey({ endpoint: '/api/responses', channel: 'email' })
+   */
+  readonly channel?: Channel
+
+  // Your analytics
+
+  /**
+   * Push `npskit_shown`, `npskit_score`, `npskit_answered` and `npskit_dismissed` to Google Tag
+   * Manager's `window.dataLayer` (`true`) or to the array of that name, each as
+   * `{ event, journeyPoint, score, category, channel }`: never the comment or who answered
+   * [false]. The array is created if the page has none yet.
+   *
+   * @example
+   * createSurvey({ endpoint: '/api/responses', dataLayer: true })
+   * // window.dataLayer: [{ event: 'npskit_shown', journeyPoint: 'checkout', score: null, category: null, channel: 'web' }, …]
+   */
+  readonly dataLayer?: boolean | string
+  /**
+   * Called with the same four events as `dataLayer`, for any analytics tool (Segment, Amplitude,
+   * Plausible). A throw is reported as an `'error'` event, never into the survey.
+   *
+   * @example
+   * createSurvey({ onEvent: (name, detail) => analytics.track(name, detail) })
+   */
+  readonly onEvent?: (name: AnalyticsEventName, detail: AnalyticsDetail) => void
+  /**
+   * An npskit collector's base URL: before showing to an identified customer (`user` with an
+   * `id` or `email`), ask it whether they answered, dismissed or were asked elsewhere (another
+   * device, an email) within `answeredWaitDays`/`dismissedWaitDays`. Only a salted SHA-256 of
+   * the id or email is sent, never the id or email itself, and only after consent. The two
+   * requests have 800 ms in all; on a timeout or any error (an http: page, where browsers offer no
+   * `crypto.subtle`, included) the survey goes on as if the collector said "ask". When it says no,
+   * `trigger()` resolves as not shown with reason `'recontact-answered'`, `'recontact-dismissed'` or
+   * `'recontact-asked'`. `show()` skips the check, like the other rules.
+   *
+   * @example
+   * createSurvey({ endpoint: 'https://nps.example.com/api/responses', recontactCheck: 'https://nps.example.com', user: { id: 'C-1042' } })
+   */
+  readonly recontactCheck?: string
 
   // Targeting
 
@@ -154,6 +214,49 @@ export interface SurveyOptions extends Rules {
   readonly storagePrefix?: string
   /** Log every decision (and its reason) to the console [false]. */
   readonly debug?: boolean
+}
+
+/** Where a customer is asked: on the site, or through a link in an email. */
+export type Channel = 'web' | 'email'
+
+/** The names `dataLayer` and `onEvent` receive, in the order they can happen. */
+export type AnalyticsEventName = 'npskit_shown' | 'npskit_score' | 'npskit_answered' | 'npskit_dismissed'
+
+/**
+ * What `dataLayer` and `onEvent` receive with each event: never the comment, the user or the page.
+ * `score` and `category` are null until a score is chosen (`npskit_shown`, `npskit_dismissed`).
+ */
+export interface AnalyticsDetail {
+  readonly journeyPoint: string | null
+  readonly score: number | null
+  readonly category: Category | null
+  readonly channel: Channel
+}
+
+/**
+ * An event as it is delivered to a collector (with `events`, on by default with `endpoint`):
+ * the survey was shown, or closed before a score was chosen. Posted to the same endpoint as the
+ * responses; `type: 'event'` tells them apart (responses have no `type`).
+ */
+export interface SurveyEvent {
+  readonly type: 'event'
+  /** A UUID made on the client; collectors count each once (a retry sends it again). */
+  readonly id: string
+  /** `'sent'` is never made by the widget: the shop posts it when it emails a survey link. */
+  readonly event: 'shown' | 'dismissed' | 'sent'
+  readonly surveyId: string
+  /** The id the response of this showing has or will have. */
+  readonly responseId: string | null
+  readonly journeyPoint: string | null
+  readonly channel: Channel
+  /** The locale the question was shown in. */
+  readonly locale: string
+  /** The page URL as in responses (`''` for `sent`). */
+  readonly page: string
+  readonly user: UserInfo | null
+  /** ISO 8601. */
+  readonly at: string
+  readonly sdk: { readonly name: 'npskit'; readonly version: string }
 }
 
 /** Options of {@link Survey.trigger}. */
@@ -222,6 +325,8 @@ export interface SurveyResponse {
   /** ISO 8601. */
   readonly updatedAt: string
   readonly complete: boolean
+  /** Where it was asked, when the survey's `channel` option is given (absent means `'web'`). */
+  readonly channel?: Channel
   readonly sdk: { readonly name: 'npskit'; readonly version: string }
 }
 

@@ -68,6 +68,12 @@ export const optionChecks: Readonly<Record<keyof SurveyOptions, Check>> = {
   transform: fn,
   includeQuery: bool,
   redact: bool,
+  events: bool,
+  channel: oneOf('web', 'email'),
+  // A global's name: what `window[name]` can hold, and never one of the page's own objects by accident.
+  dataLayer: (v) => (v === true || v === false || (typeof v === 'string' && /^[A-Za-z_$][\w$]{0,63}$/.test(v)) ? undefined : 'true, false or a global variable name'),
+  onEvent: fn,
+  recontactCheck: endpoint,
   journeyPoints: journeyPointsCheck,
   ...rulesChecks,
 }

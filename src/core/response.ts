@@ -4,7 +4,7 @@ import type { SurveyResponse } from '../types'
 /** What a response is made of besides the score: known when the survey is shown. */
 export type ResponseContext = Pick<
   SurveyResponse,
-  'id' | 'surveyId' | 'journeyPoint' | 'locale' | 'question' | 'page' | 'user' | 'metadata'
+  'id' | 'surveyId' | 'journeyPoint' | 'locale' | 'question' | 'page' | 'user' | 'metadata' | 'channel'
 > & { readonly version: string }
 
 /**

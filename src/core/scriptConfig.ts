@@ -4,7 +4,11 @@
 /** Options whose attribute value is a number. */
 const numbers = /^(radius|fontSize|zIndex|offset|maxCommentLength|autoCloseMs|sampleRate|answeredWaitDays|dismissedWaitDays|minVisits|minDaysSinceFirstSeen|priority)$/
 /** Options whose attribute value is true or false (a bare attribute is true). */
-const booleans = /^(includeQuery|redact|debug|honourPrivacySignals|contactConsent)$/
+/**
+ * Options whose attribute value may be true or false (a bare attribute is true); `followUp` and
+ * `dataLayer` may also be a string (`data-data-layer="myLayer"`), which stays one.
+ */
+const booleans = /^(includeQuery|redact|debug|honourPrivacySignals|contactConsent|events|followUp|dataLayer)$/
 
 /** What a script tag asks for: the options, and a journey point to trigger at once. */
 export interface ScriptConfig {
@@ -48,7 +52,7 @@ export function scriptConfig(
 function convert(name: string, raw: string): unknown {
   const value = raw.trim()
   if (numbers.test(name)) return value === '' ? raw : Number(value)
-  if (booleans.test(name) || name === 'followUp') {
+  if (booleans.test(name)) {
     if (value === '' || value === 'true') return true
     if (value === 'false') return false
   }

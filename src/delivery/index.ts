@@ -1,7 +1,6 @@
 import type { Store } from '../adapters/storage'
-import { keyOf, parseQueue, QUEUE_LIMITS, upsert } from '../core/queue'
+import { keyOf, parseQueue, QUEUE_LIMITS, upsert, type Payload } from '../core/queue'
 import { classify, nextDelay, parseRetryAfter, shouldGiveUp, type RetryPolicy } from '../core/retry'
-import type { SurveyResponse } from '../types'
 import { dropLease, takeLease } from './lease'
 import { beacon, post, within, xhr, type Attempt, type Target } from './transport'
 
@@ -9,12 +8,12 @@ export interface DeliveryOptions {
   /** An `http(s)` URL, absolute or same-origin relative (validated by the caller). */
   readonly endpoint?: string
   /** A custom transport instead of `fetch`: resolving acknowledges the response, rejecting retries it. */
-  readonly send?: (response: SurveyResponse) => Promise<void>
+  send?(payload: Payload): Promise<void>
   readonly headers?: Readonly<Record<string, string>>
   /** [`'omit'`]: no cookies unless asked for. */
   readonly credentials?: RequestCredentials
   /** Reshapes the body: it is `JSON.stringify(transform(response))`. */
-  readonly transform?: (response: SurveyResponse) => unknown
+  transform?(payload: Payload): unknown
   /** Where the queue (key `queue`), the versions already delivered (`done`) and the flusher's lease (`lease`) are kept. */
   readonly store: Store
   /** A dropped response (4xx), a page load that gave up retrying one (it stays queued), a full queue. */
@@ -28,8 +27,8 @@ export interface DeliveryOptions {
 }
 
 export interface Delivery {
-  /** Persist first, then try to send. Called twice per response (complete false, then true) with the same id. */
-  enqueue(response: SurveyResponse): void
+  /** Persist first, then try to send. Called twice per response (complete false, then true) with the same id; once per event. */
+  enqueue(payload: Payload): void
   /** Try to send what is queued (e.g. on load once consent is granted, on `online`). Resolves when this attempt round ends. */
   flush(): Promise<void>
   /** Removes listeners and timers. Queued items stay in storage for the next page. */
@@ -46,7 +45,7 @@ const KEEPALIVE_BYTES = 65536
  * the page is hidden or left. Never throws; every failure ends as an `onError` or a retry.
  */
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const { store, send, transform = (r: SurveyResponse) => r, now = Date.now, random = Math.random, retry = {} } = options
+  const { store, send, transform = (r: Payload) => r, now = Date.now, random = Math.random, retry = {} } = options
   const target: Target = {
     url: options.endpoint ?? '',
     headers: options.headers,
@@ -57,7 +56,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const ttl = target.timeoutMs + 5000
   // Exact versions on the wire (JSON): never sent twice at once, but a newer version of the same id may go.
   const inflight = new Set<string>()
-  const mine = new Map<string, SurveyResponse>()
+  const mine = new Map<string, Payload>()
   const tries = new Map<string, number>()
   let keptBytes = 0
   let failures = 0
@@ -70,7 +69,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   // visibilitychange both fire on the way out, and the second must not send again.
   let left = false
 
-  const write = (queue: SurveyResponse[]) => (queue.length ? store.set('queue', JSON.stringify(queue)) : store.remove('queue'))
+  const write = (queue: Payload[]) => (queue.length ? store.set('queue', JSON.stringify(queue)) : store.remove('queue'))
   /**
    * The queue as storage has it, mended. Tabs share it but each tab's renderer caches
    * localStorage, so a tab can write over another's fresh change with a stale copy. Two
@@ -103,7 +102,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   }
 
   /** One attempt at one response; resolves with the wait before retrying, if one is due. */
-  const deliver = async (response: SurveyResponse, exit?: boolean): Promise<number | void> => {
+  const deliver = async (response: Payload, exit?: boolean): Promise<number | void> => {
     const key = keyOf(response)
     let bytes = 0
     inflight.add(key)

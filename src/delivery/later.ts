@@ -1,15 +1,15 @@
 import type { Store } from '../adapters/storage'
-import { parseQueue, upsert } from '../core/queue'
+import { parseQueue, upsert, type Payload } from '../core/queue'
 import { whenIdle } from '../lib/whenIdle'
-import type { SurveyOptions, SurveyResponse } from '../types'
+import type { SurveyOptions } from '../types'
 import type { Delivery } from './index'
 
 /** Delivery as a survey holds it: the code arrives after the first paint, the responses never wait. */
 export interface LaterDelivery {
   /** Loads delivery once `first` (a survey on its way to the screen) has settled and the browser is idle. */
   start(first: () => Promise<unknown> | undefined): void
-  /** Stores the response at once, and hands it to delivery (loading it now if it is not there yet). */
-  enqueue(response: SurveyResponse): void
+  /** Stores the response (or event) at once, and hands it to delivery (loading it now if it is not there yet). */
+  enqueue(payload: Payload): void
   destroy(): void
 }
 

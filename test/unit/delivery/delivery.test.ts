@@ -39,7 +39,7 @@ function setup(options: Partial<DeliveryOptions> = {}, storage = memory()) {
     random: () => 0.5,
     ...options,
   })
-  const queued = () => parseQueue(storage.data.get('npskit:queue') ?? null, Date.now())
+  const queued = () => parseQueue(storage.data.get('npskit:queue') ?? null, Date.now()) as SurveyResponse[]
   return { delivery, calls, errors, state, fetch, storage, queued, phases: () => calls.map((c) => `${c.body.id}:${c.body.complete}`) }
 }
 
