@@ -2,20 +2,21 @@ import { createStore, type Store } from './adapters/storage'
 import { loadLocale } from './adapters/loadLocale'
 import { loadUi } from './adapters/loadUi'
 import { decide, pointOf } from './core/decide'
-import { surveyEvent, type EventContext } from './core/event'
+import type { EventContext } from './core/event'
 import type { Consent } from './core/eligibility'
 import { recordAnswer, recordDismiss, recordPrompt, type History } from './core/history'
 import { validateOptions } from './core/options'
 import { pageOf } from './core/page'
 import { pickCandidate } from './core/pickCandidate'
 import { laterDelivery } from './delivery/later'
+import type { Moment } from './delivery/signals'
 import { createEmitter } from './lib/emitter'
 import { randomId } from './lib/randomId'
 import { countVisit, loadHistory, readEnvironment, saveHistory } from './targeting/index'
 import { localeOf } from './targeting/locale'
 import { watchAlwaysOn } from './triggers/alwaysOn'
 import { stopAll } from './triggers/guard'
-import type { AnalyticsEventName, Explanation, JourneyPoint, ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult, TriggerOptions } from './types'
+import type { Explanation, JourneyPoint, ShowOptions, Survey, SurveyEvents, SurveyOptions, SurveyResponse, SurveyResult, TriggerOptions } from './types'
 import type { Locale } from './core/messages'
 import type { Prepainted, Session } from './ui'
 
@@ -212,35 +213,21 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
     events.emit(kind, r)
   }
 
-  // What a showing tells the collector (events) and the page's analytics, by the same rules as a
-  // response: only with consent, and nothing under an honoured privacy signal (show() skips the
-  // rules, not these). The analytics code is a chunk of its own, loaded only for `dataLayer`/`onEvent`.
-  let analytics: Promise<typeof import('./delivery/analytics')> | undefined
-  function signal(name: 'shown' | 'score' | 'answered' | 'dismissed', about: EventContext, response?: SurveyResponse): void {
+  // What a showing tells the collector (events) and the page's analytics (delivery/signals.ts), by
+  // the rules of a response: only with consent, and nothing under an honoured privacy signal
+  // (show() skips the targeting rules, not these).
+  function signal(moment: Moment, about: EventContext, response?: SurveyResponse): void {
     const env = readEnvironment()
-    if (consent !== 'granted' || ((env.gpc || env.dnt) && o.honourPrivacySignals !== false)) return
-    if (o.dataLayer || o.onEvent) (analytics ??= import('./delivery/analytics')).then((m) => m.tell(o, ('npskit_' + name) as AnalyticsEventName, about.journeyPoint, response, report), report)
-    // A transport of the shop's own may not know events: they go to it only when asked for.
-    if ((name === 'shown' || name === 'dismissed') && (o.events ?? (!o.send && !o.transform))) delivery.enqueue(surveyEvent(name, about, randomId(), new Date()))
+    if (consent === 'granted' && !((env.gpc || env.dnt) && o.honourPrivacySignals !== false)) delivery.tell(moment, about, response)
   }
 
   // Answered, dismissed or asked lately on another device or by email? Only the collector knows
-  // (`recontactCheck`, identified customers only). It has 800 ms in all; then, or on any error, ask.
-  function recontacted(): Promise<string | undefined> | undefined {
-    const { recontactCheck: base, user } = o
-    if (!base || !user || (user.id ?? user.email) == null) return undefined
-    const stop = new AbortController()
-    return new Promise((done) => {
-      const timer = setTimeout(() => (stop.abort(), done(undefined)), 800)
-      import('./targeting/recontact')
-        .then((m) => m.recontact(base, user, o, stop.signal))
-        .then(
-          (reason) => done(reason && 'recontact-' + reason),
-          (error: unknown) => (stop.signal.aborted || report(error), done(undefined)),
-        )
-        .finally(() => clearTimeout(timer))
-    })
-  }
+  // (`recontactCheck`, identified customers only). 800 ms in all, the chunk's loading included;
+  // then, or on any error, ask.
+  const recontacted = (): Promise<string | void> | undefined =>
+    o.recontactCheck && (o.user?.id ?? o.user?.email) != null
+      ? Promise.race([import('./targeting/recontact').then((m) => m.recontact(o, report), report), new Promise<void>((r) => setTimeout(r, 800))])
+      : undefined
 
   // The UI, the locale it will speak and (with `redact: true`) redaction, side by side and once. A
   // journey point the rules allow starts this before its delay and the priority round, so the survey

@@ -70,8 +70,8 @@ export const optionChecks: Readonly<Record<keyof SurveyOptions, Check>> = {
   redact: bool,
   events: bool,
   channel: oneOf('web', 'email'),
-  // A global's name: what `window[name]` can hold, and never one of the page's own objects by accident.
-  dataLayer: (v) => (v === true || v === false || (typeof v === 'string' && /^[A-Za-z_$][\w$]{0,63}$/.test(v)) ? undefined : 'true, false or a global variable name'),
+  // A name of anything but an array is reported when it is pushed to (delivery/analytics.ts).
+  dataLayer: (v) => (typeof v == 'boolean' ? undefined : text(v) && 'true, false or the name of a global array'),
   onEvent: fn,
   recontactCheck: endpoint,
   journeyPoints: journeyPointsCheck,

@@ -4,6 +4,9 @@ import { classify, nextDelay, parseRetryAfter, shouldGiveUp, type RetryPolicy } 
 import { dropLease, takeLease } from './lease'
 import { beacon, post, within, xhr, type Attempt, type Target } from './transport'
 
+// In the same chunk: the events and analytics of a showing (the engine's `tell`, delivery/later.ts).
+export { signal } from './signals'
+
 export interface DeliveryOptions {
   /** An `http(s)` URL, absolute or same-origin relative (validated by the caller). */
   readonly endpoint?: string

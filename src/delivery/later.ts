@@ -1,8 +1,10 @@
 import type { Store } from '../adapters/storage'
 import { parseQueue, upsert, type Payload } from '../core/queue'
 import { whenIdle } from '../lib/whenIdle'
-import type { SurveyOptions } from '../types'
+import type { EventContext } from '../core/event'
+import type { SurveyOptions, SurveyResponse } from '../types'
 import type { Delivery } from './index'
+import type { Moment } from './signals'
 
 /** Delivery as a survey holds it: the code arrives after the first paint, the responses never wait. */
 export interface LaterDelivery {
@@ -10,6 +12,11 @@ export interface LaterDelivery {
   start(first: () => Promise<unknown> | undefined): void
   /** Stores the response (or event) at once, and hands it to delivery (loading it now if it is not there yet). */
   enqueue(payload: Payload): void
+  /**
+   * A moment of a showing, for the collector (`shown`, `dismissed`) and the page's analytics: handed
+   * to the delivery chunk (see ./signals.ts), loaded for it if need be. The caller checks consent.
+   */
+  tell(moment: Moment, about: EventContext, response?: SurveyResponse): void
   destroy(): void
 }
 
@@ -26,13 +33,16 @@ export interface LaterDelivery {
  * delivery.enqueue(response)
  */
 export function laterDelivery(o: SurveyOptions, store: Store, onError: (error: unknown) => void): LaterDelivery {
+  let code: Promise<typeof import('./index')> | undefined
   let loading: Promise<Delivery | undefined> | undefined
   let loaded: Delivery | undefined
   let destroyed = false
+  // One import for delivery and the moments, in the order they were asked for; a failed one is tried again.
+  const chunk = () => (code ??= import('./index').catch((error: unknown) => ((code = undefined), Promise.reject(error))))
   const load = (): Promise<Delivery | undefined> | undefined =>
     !(o.endpoint || o.send) || destroyed
       ? undefined
-      : (loading ??= import('./index').then(
+      : (loading ??= chunk().then(
           ({ createDelivery }) => {
             if (destroyed) return undefined
             // What earlier pages left queued goes out now, and from here on each response as it comes.
@@ -47,18 +57,22 @@ export function laterDelivery(o: SurveyOptions, store: Store, onError: (error: u
             return undefined
           },
         ))
+  const enqueue = (payload: Payload): void => {
+    if (loaded) return loaded.enqueue(payload)
+    const loading = load()
+    if (!loading) return
+    store.set('queue', JSON.stringify(upsert(parseQueue(store.get('queue'), Date.now()), payload)))
+    void loading.then((d) => d?.enqueue(payload))
+  }
   return {
     start(first) {
       const later = () => whenIdle(() => void load())
       // A microtask first: the trigger that starts a survey's loading runs in the same task as this.
       void Promise.resolve().then(first).then(later, later)
     },
-    enqueue(response) {
-      if (loaded) return loaded.enqueue(response)
-      const loading = load()
-      if (!loading) return
-      store.set('queue', JSON.stringify(upsert(parseQueue(store.get('queue'), Date.now()), response)))
-      void loading.then((d) => d?.enqueue(response))
+    enqueue,
+    tell(...args) {
+      if (!destroyed && (o.endpoint || o.send || o.dataLayer || o.onEvent)) chunk().then((m) => m.signal(o, enqueue, onError, ...args), onError)
     },
     destroy() {
       destroyed = true
