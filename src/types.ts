@@ -242,7 +242,12 @@ export interface SurveyEvent {
   readonly type: 'event'
   /** A UUID made on the client; collectors count each once (a retry sends it again). */
   readonly id: string
-  /** `'sent'` is never made by the widget: the shop posts it when it emails a survey link. */
+  /**
+   * `'shown'`: on screen. `'dismissed'`: closed before a score was chosen, by the customer or by the
+   * page (`hide()`, `destroy()`), as the visitor's own history counts it (closing at the follow-up
+   * or thank-you is no dismissal: the response exists). `'sent'` is never made by the widget: the
+   * shop posts it when it emails a survey link.
+   */
   readonly event: 'shown' | 'dismissed' | 'sent'
   readonly surveyId: string
   /** The id the response of this showing has or will have. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { scriptConfig } from '../../../src/core/scriptConfig'
+import { optionChecks, validateOptions } from '../../../src/core/options'
 
 const known = ['endpoint', 'brand', 'radius', 'debug', 'followUp', 'zIndex', 'sampleRate', 'locale', 'includeQuery']
 
@@ -39,5 +40,23 @@ describe('scriptConfig', () => {
 
   it('ignores inherited names such as toString', () => {
     expect(scriptConfig({ toString: 'x' }, {}, known).unknown).toEqual(['data-to-string'])
+  })
+})
+
+describe('scriptConfig: the events, analytics and recontact attributes (issue #19)', () => {
+  const names = Object.keys(optionChecks)
+  it.each([
+    [{ events: 'false' }, { events: false }],
+    [{ events: '' }, { events: true }],
+    [{ dataLayer: '' }, { dataLayer: true }],
+    [{ dataLayer: 'true' }, { dataLayer: true }],
+    [{ dataLayer: 'false' }, { dataLayer: false }],
+    [{ dataLayer: 'npskitLayer' }, { dataLayer: 'npskitLayer' }],
+    [{ channel: 'email' }, { channel: 'email' }],
+    [{ recontactCheck: 'https://nps.example.com' }, { recontactCheck: 'https://nps.example.com' }],
+  ])('reads data-* %j as options that pass validation', (dataset, options) => {
+    const c = scriptConfig(dataset, {}, names)
+    expect(c).toMatchObject({ options, unknown: [] })
+    expect(() => validateOptions(c.options)).not.toThrow()
   })
 })

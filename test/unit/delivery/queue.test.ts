@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { keyOf, parseQueue, QUEUE_LIMITS, reviveQueue, upsert } from '../../../src/core/queue'
-import type { SurveyResponse } from '../../../src/types'
+import type { SurveyEvent, SurveyResponse } from '../../../src/types'
+import type { Payload } from '../../../src/core/queue'
 import { iso, response, T0 } from './helpers'
 
 
@@ -101,5 +102,33 @@ describe('reviveQueue / parseQueue', () => {
         expect(new Set(q.map((r) => r.id)).size).toBe(q.length)
       }),
     )
+  })
+})
+
+describe('the queue with events', () => {
+  const event = (id: string, at = T0): SurveyEvent => ({
+    type: 'event',
+    id,
+    event: 'shown',
+    surveyId: 'nps',
+    responseId: 'r',
+    journeyPoint: null,
+    channel: 'web',
+    locale: 'en',
+    page: '',
+    user: null,
+    at: iso(at),
+    sdk: { name: 'npskit', version: '0.1.0' },
+  })
+
+  it('holds events beside responses, each once, an event named by its id and time', () => {
+    const q = upsert(upsert(upsert([] as Payload[], response('a')), event('e1')), event('e1'))
+    expect(q.map((p) => p.id)).toEqual(['a', 'e1'])
+    expect(keyOf(event('e1'))).not.toBe(keyOf(event('e1', T0 + 1)))
+  })
+
+  it('revives stored events by their `at`, and ages them out like responses', () => {
+    const stored = JSON.stringify([event('old', T0 - QUEUE_LIMITS.ageMs - 1000), event('e1'), response('a'), { type: 'event', id: 'no-time' }])
+    expect(parseQueue(stored, T0).map((p) => p.id)).toEqual(['e1', 'a'])
   })
 })
