@@ -71,7 +71,7 @@ export const optionChecks: Readonly<Record<keyof SurveyOptions, Check>> = {
   events: bool,
   channel: oneOf('web', 'email'),
   // A name of anything but an array is reported when it is pushed to (delivery/analytics.ts).
-  dataLayer: (v) => (typeof v == 'boolean' ? undefined : text(v) && 'true, false or the name of a global array'),
+  dataLayer: (v) => (typeof v == 'boolean' ? undefined : text(v) && 'true, false or the name of a global with push()'),
   onEvent: fn,
   recontactCheck: endpoint,
   journeyPoints: journeyPointsCheck,

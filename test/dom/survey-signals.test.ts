@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SurveyEvent, SurveyResponse } from '../../src/index'
-import { contractProblems } from '../unit/core/event.test'
+import { contractProblems } from '../support/contract'
 import { $, $$, surveysFor, tick, until, visible } from './helpers'
 
 const { make } = surveysFor(afterEach, vi)
@@ -176,7 +176,7 @@ describe('option checks for issue #19', () => {
   it.each([
     [{ events: 'no' }, /option "events" must be true or false/],
     [{ channel: 'sms' }, /option "channel" must be one of 'web', 'email'/],
-    [{ dataLayer: '' }, /option "dataLayer" must be true, false or the name of a global array/],
+    [{ dataLayer: '' }, /option "dataLayer" must be true, false or the name of a global with push\(\)/],
     [{ dataLayer: 5 }, /option "dataLayer"/],
     [{ onEvent: 'track' }, /option "onEvent" must be a function/],
     [{ recontactCheck: 'javascript:alert(1)' }, /option "recontactCheck" must be an http\(s\) URL/],

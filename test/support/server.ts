@@ -20,8 +20,10 @@ export interface StaticServer {
   origin: string
   /** Every path requested, in order, so tests can check what a page loaded. */
   requests: string[]
-  /** Bodies POSTed to any path under `/api/` (answered 204), parsed as JSON, in arrival order. */
+  /** Responses POSTed to any path under `/api/` (answered 204), parsed as JSON, in arrival order. */
   posted: { path: string; body: Record<string, unknown> }[]
+  /** The `shown`/`dismissed` events POSTed there (`type: 'event'`), kept apart from the responses. */
+  events: { path: string; body: Record<string, unknown> }[]
   close(): Promise<void>
 }
 
@@ -43,6 +45,7 @@ export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
   const base = options.dir ?? root
   const requests: string[] = []
   const posted: StaticServer['posted'] = []
+  const events: StaticServer['events'] = []
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     requests.push(path)
@@ -50,7 +53,8 @@ export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
       const chunks: Buffer[] = []
       for await (const chunk of req) chunks.push(chunk as Buffer)
       try {
-        posted.push({ path, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> })
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>
+        ;(body.type === 'event' ? events : posted).push({ path, body })
       } catch {
         res.writeHead(400).end()
         return
@@ -85,7 +89,7 @@ export async function serve(options: ServeOptions = {}): Promise<StaticServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
     }
   })
-  return { ...(await listen(server, options.lifetimeMs)), requests, posted }
+  return { ...(await listen(server, options.lifetimeMs)), requests, posted, events }
 }
 
 /** A running server of a test: where it listens, and how to stop it. */
