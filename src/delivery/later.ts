@@ -72,7 +72,9 @@ export function laterDelivery(o: SurveyOptions, store: Store, onError: (error: u
     },
     enqueue,
     tell(...args) {
-      if (!destroyed && (o.endpoint || o.send || o.dataLayer || o.onEvent)) chunk().then((m) => m.signal(o, enqueue, onError, ...args), onError)
+      const run = () => void chunk().then((m) => m.signal(o, enqueue, onError, ...args), onError)
+      // `shown` comes in the task that paints the question: the chunk is fetched after that paint.
+      if (!destroyed && (o.endpoint || o.send || o.dataLayer || o.onEvent)) code ? run() : whenIdle(run)
     },
     destroy() {
       destroyed = true
