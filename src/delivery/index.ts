@@ -132,7 +132,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     store.set('done', (key + ' ' + (store.get('done') ?? '')).slice(0, 8000))
     read()
     tries.delete(response.id)
-    if (outcome === 'drop') fail('the collector refused a response with ' + status)
+    // An event refused names itself: a collector older than events (issue #19) refuses each of them.
+    if (outcome === 'drop') fail(`the collector refused ${'type' in response ? 'an event' : 'a response'} with ${status}`)
     else failures = 0
   }
 

@@ -209,6 +209,18 @@ describe('createDelivery: retries', () => {
     expect(t.queued()).toEqual([])
   })
 
+  it('delivers an event like a response, once, and names it when it is refused (a collector older than events)', async () => {
+    const t = setup()
+    const event = (id: string) => ({ type: 'event' as const, id, event: 'shown' as const, surveyId: 'nps', responseId: null, journeyPoint: null, channel: 'web' as const, locale: 'en', page: '', user: null, at: new Date(T0).toISOString(), sdk: { name: 'npskit' as const, version: '0.1.0' } })
+    t.state.answer = (c) => reply(c.body.id === 'old-collector' ? 400 : 201)
+    t.delivery.enqueue(event('e1'))
+    t.delivery.enqueue(event('old-collector'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(t.calls.map((c) => c.body.id)).toEqual(['e1', 'old-collector'])
+    expect(t.errors).toEqual(['npskit: the collector refused an event with 400'])
+    expect(t.queued()).toEqual([])
+  })
+
   it('gives up after the bounded attempts, keeps the response for the next page, and tries again when online', async () => {
     const t = setup({ retry: { maxAttempts: 3 } })
     t.state.answer = () => reply(503)
