@@ -2,9 +2,13 @@ import { describe, expectTypeOf, it } from 'vitest'
 import {
   createSurvey,
   version,
+  type AnalyticsDetail,
+  type AnalyticsEventName,
+  type Channel,
   type Explanation,
   type ReasonCode,
   type Survey,
+  type SurveyEvent,
   type SurveyOptions,
   type SurveyResponse,
   type SurveyResult,
@@ -13,6 +17,29 @@ import {
 import { NpsSurveyElement, defineSurveyElement } from '../../src/element'
 
 describe('the npskit entry types', () => {
+  it("types issue #19's options: events, channel, dataLayer, onEvent, recontactCheck", () => {
+    createSurvey({ events: false, channel: 'email', dataLayer: true, recontactCheck: 'https://nps.example.com' })
+    createSurvey({ dataLayer: 'myLayer', onEvent: (name, detail) => {
+      expectTypeOf(name).toEqualTypeOf<AnalyticsEventName>()
+      expectTypeOf(detail).toEqualTypeOf<AnalyticsDetail>()
+      expectTypeOf(detail.channel).toEqualTypeOf<Channel>()
+      expectTypeOf(detail.score).toEqualTypeOf<number | null>()
+    } })
+    // @ts-expect-error a channel is 'web' or 'email'
+    createSurvey({ channel: 'sms' })
+    // A transport written for responses alone still type-checks; one that takes both can tell them apart.
+    createSurvey({ send: async (response: SurveyResponse) => void response.score })
+    createSurvey({
+      events: true,
+      send: async (payload) => {
+        if ('type' in payload) expectTypeOf(payload).toEqualTypeOf<SurveyEvent>()
+        else expectTypeOf(payload).toEqualTypeOf<SurveyResponse>()
+      },
+    })
+    expectTypeOf<SurveyResponse['channel']>().toEqualTypeOf<Channel | undefined>()
+    expectTypeOf<SurveyEvent['event']>().toEqualTypeOf<'shown' | 'dismissed' | 'sent'>()
+  })
+
   it('types createSurvey and the survey object', () => {
     const survey = createSurvey({ brand: 'Nordhandel', placement: 'modal' })
     expectTypeOf(survey).toEqualTypeOf<Survey>()
