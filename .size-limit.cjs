@@ -45,8 +45,9 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ createSurvey }',
     // 20.9 kB before issue #16's widget fixes (about 1 kB, all in the UI); 21.25 kB before issue #18's
-    // session that can take over a painted question and its accent read after the first frame.
-    limit: '21.55 kB',
+    // session that can take over a painted question and its accent read after the first frame; 21.55 kB
+    // before issue #19's events, analytics and recontact check (1.06 kB, the recontact client 0.65 kB of it).
+    limit: '22.61 kB',
     modifyEsbuildConfig: (config) => ({ ...config, plugins: [...(config.plugins ?? []), onlyEnglish] }),
   },
   { name: 'npskit: one locale (nb)', path: 'dist/locales/nb.js', limit: '700 B' },
@@ -84,7 +85,9 @@ module.exports = [
     name: 'script tag: a page with a survey, fetched side by side (first stage, engine, UI, one locale)',
     path: ['dist/npskit.iife.js', 'dist/npskit-engine.js', 'dist/npskit-ui.js', 'dist/locales/nb.js'],
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '19.75 kB',
+    // 19.75 kB before issue #19: the engine's hooks for events, analytics and the recontact check, and
+    // their five options (0.31 kB; none of it before the first paint, which the engine no longer holds up).
+    limit: '20.07 kB',
   },
   {
     // …and what follows in idle time once it is on screen: the follow-up and thank-you views, and
@@ -93,7 +96,9 @@ module.exports = [
     name: 'script tag: a page with a survey, in all (and the later steps, delivery)',
     path: ['dist/npskit.iife.js', 'dist/npskit-engine.js', 'dist/npskit-ui.js', 'dist/locales/nb.js', 'dist/npskit-steps.js', 'dist/npskit-delivery.js'],
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '22.8 kB',
+    // 22.8 kB before issue #19's events: the engine's 0.31 kB above, and in delivery the events and the
+    // dataLayer/onEvent code (0.36 kB).
+    limit: '23.47 kB',
   },
   {
     // npskit/collector's dashboard: its script with the parts of Chart.js it uses, as the collector
