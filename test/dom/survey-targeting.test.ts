@@ -183,7 +183,13 @@ describe('consent', () => {
 describe('delivery wiring', () => {
   it('posts the score at once and the comment under the same id, with page stripped of its query', async () => {
     const bodies: Record<string, unknown>[] = []
-    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => (bodies.push(JSON.parse(String(init.body))), new Response(null, { status: 200 }))))
+    const events: Record<string, unknown>[] = []
+    // The responses; the `shown` event (issue #19) goes to the same endpoint and is kept apart.
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as Record<string, unknown>
+      ;(body.type === 'event' ? events : bodies).push(body)
+      return new Response(null, { status: 200 })
+    }))
     history.replaceState(null, '', '/order/done?email=kari@example.no')
     const s = make({ endpoint: '/api/nps', redact: true })
     const shown = s.show({ journeyPoint: 'checkout-complete' })
@@ -199,6 +205,7 @@ describe('delivery wiring', () => {
     const [first, last] = [bodies.find((b) => !b.complete)!, bodies.find((b) => b.complete)!]
     expect(first).toMatchObject({ score: 2, complete: false, comment: null, page: 'http://localhost:3000/order/done' })
     expect(last).toMatchObject({ id: first.id, score: 2, complete: true, comment: 'Call me on [phone]' })
+    expect(events).toMatchObject([{ event: 'shown', responseId: first.id, page: 'http://localhost:3000/order/done' }])
     vi.unstubAllGlobals()
   })
 })
