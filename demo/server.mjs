@@ -172,6 +172,11 @@ process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)
 if (process.env.DEMO_LIFETIME_MS) setTimeout(shutdown, Number(process.env.DEMO_LIFETIME_MS)).unref()
 
+// The server listens before the database opens, so a second `npm start` meets the port first.
+server.on('error', (error) => {
+  console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use (is the demo already running?): set PORT to use another.` : error.message)
+  process.exit(1)
+})
 server.listen(port, '127.0.0.1', () => {
   const base = `http://127.0.0.1:${server.address().port}`
   console.log(

@@ -82,6 +82,19 @@ describe.each(modes)('the demo server on $name', (mode) => {
     expect(output.indexOf('Database ready')).toBeGreaterThan(output.indexOf('adding 200 generated responses'))
   })
 
+  it('says so when its port is taken (a second npm start), instead of crashing with a stack', async () => {
+    const second = spawn(process.execPath, ['demo/server.mjs'], {
+      cwd: root,
+      env: { ...process.env, PORT: new URL(base).port, DEMO_SEED: '0', DEMO_DATA_DIR: 'memory://', DATABASE_URL: '', DEMO_LIFETIME_MS: '60000' },
+    })
+    let err = ''
+    second.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    const code = await new Promise((resolve) => second.on('exit', resolve))
+    expect(code).toBe(1)
+    expect(err).toContain(`Port ${new URL(base).port} is in use`)
+    expect(err).not.toContain('    at ')
+  }, 60_000)
+
   it('prints every page and seeds an empty database', () => {
     for (const page of ['/ ', '/playground', '/dashboard', '/calculator']) expect(output).toContain(base + page)
     expect(output).toContain('No ADMIN_TOKEN: the dashboard and the admin routes answer only requests from this machine')

@@ -27,7 +27,7 @@ const down = (ms: number, step: number) => Math.floor(ms / step) * step
  * pieces(Date.parse('2026-03-01T10:05Z'), Date.parse('2026-03-04T00:00Z'), [15, 60, 1440])
  * // → rows 10:05–10:15, quarter hours 10:15–11:00, hours 11:00–00:00, days 03-02 to 03-04
  */
-export function pieces(from: number, to: number, spans: readonly number[] = [15, 1440]): Piece[] {
+export function pieces(from: number, to: number, spans: readonly number[]): Piece[] {
   const result: Piece[] = []
   const split = (a: number, b: number, level: number): void => {
     if (!(a < b)) return

@@ -1,7 +1,8 @@
 // The summary's counts: how many responses per time slot, journey point, locale and score, so
 // GET /api/summary reads a few thousand counts instead of every response of the period.
 //
-// Time slots are UTC quarter hours (span 15) and UTC days (span 1440). The dashboard's time zone is
+// Time slots are UTC quarter hours (span 15) and UTC days (span 1440); 008_counts_coarser.ts adds
+// hours and UTC weeks. The dashboard's time zone is
 // a parameter, and every time zone in use today is a whole number of quarter hours from UTC, so a
 // week in any of them is whole UTC days plus whole quarter hours at its two ends. The summary reads
 // days where it can and quarter hours only next to a boundary; the responses themselves only for
