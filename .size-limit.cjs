@@ -1,6 +1,11 @@
 // Size budgets, enforced inside `npm test` (test/package/size.test.ts) and shown in the README.
 // Sizes are minified and brotli-compressed, as a browser downloads them.
-const { readdirSync } = require('node:fs')
+const { existsSync, readdirSync } = require('node:fs')
+
+// `npm start` builds dist/ for the demo without minifying it: measuring that would be meaningless.
+if (existsSync(require('node:path').join(__dirname, 'dist/DEMO-BUILD'))) {
+  throw new Error('dist/ was built by `npm start` for the demo, not minified: run `npm run build` before size-limit.')
+}
 
 const localeCodes = readdirSync(require('node:path').join(__dirname, 'src/locales'))
   .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))

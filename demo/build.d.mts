@@ -1,3 +1,5 @@
+/** The file in dist/ that marks a build by `npm start` (not minified; size-limit refuses it). */
+export declare const DEMO_MARKER: string
 /** The demo's parts, one rollup process each. */
 export declare const demoParts: string[][]
 /** Whether dist/ under `root` has every file the demo serves, newer than every source file. */

@@ -7,13 +7,19 @@ import { openDatabase } from '../dist/collector.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-export async function openDemoDatabase(env = process.env) {
-  if (env.DATABASE_URL) {
-    const db = await openDatabase({ url: env.DATABASE_URL })
-    return { db, where: 'PostgreSQL at ' + env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@') }
-  }
+/**
+ * Where the demo's database is, without opening it: openDatabase's options, the driver, and a
+ * description for the start-up message (a URL's password left out).
+ */
+export function demoDatabase(env = process.env) {
+  if (env.DATABASE_URL) return { options: { url: env.DATABASE_URL }, driver: 'postgres', where: 'PostgreSQL at ' + env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@') }
   const dataDir = env.DEMO_DATA_DIR || join(root, '.data', 'pglite')
-  if (dataDir.startsWith('memory://')) return { db: await openDatabase({ dataDir }), where: 'PGlite in memory' }
+  if (dataDir.startsWith('memory://')) return { options: { dataDir }, driver: 'pglite', where: 'PGlite in memory' }
   const path = resolve(dataDir)
-  return { db: await openDatabase({ dataDir: path }), where: 'PGlite in ' + path }
+  return { options: { dataDir: path }, driver: 'pglite', where: 'PGlite in ' + path }
+}
+
+export async function openDemoDatabase(env = process.env) {
+  const { options, where } = demoDatabase(env)
+  return { db: await openDatabase(options), where }
 }

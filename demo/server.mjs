@@ -1,5 +1,6 @@
-// `npm start`: builds dist/ when it is missing or older than src/, opens the database (PGlite in
-// .data/ or PostgreSQL at DATABASE_URL), then serves on 127.0.0.1 (PORT, default 4321):
+// `npm start`: builds dist/ when it is missing or older than src/, then serves on 127.0.0.1 (PORT,
+// default 4321) at once while it opens the database (PGlite in .data/ or PostgreSQL at
+// DATABASE_URL) and seeds an empty one:
 //   /            Nordhandel, a demo shop whose order confirmation asks the NPS question
 //   /playground  every widget option, live, with the script tag to copy
 //   /calculator  NPS of pasted scores
@@ -29,8 +30,8 @@ await ensureBuilt(root).catch((error) => {
   console.error(error.message + '\nBuild failed; run `npm install` first, then `npm start` again.')
   process.exit(1)
 })
-const { collectorConfigFromEnv, createCollector, createCollectorServer, createStore, describeError } = await import('../dist/collector.js')
-const { openDemoDatabase } = await import('./database.mjs')
+const { collectorConfigFromEnv, createCollector, createCollectorServer, createStore, describeError, openDatabase } = await import('../dist/collector.js')
+const { demoDatabase } = await import('./database.mjs')
 // As npskit-collector does: a stray rejection is logged (without personal data), never fatal.
 process.on('unhandledRejection', (error) => console.error(`[demo] unhandled rejection: ${describeError(error)}`))
 
@@ -51,18 +52,36 @@ const pages = {
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 const securityHeaders = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' }
 
-const { db, where } = await openDemoDatabase().catch((error) => {
+// The server listens as soon as dist/ is there; the database opens meanwhile (creating PGlite's
+// files takes seconds of CPU on a first start) and an empty one gets its generated responses.
+// Until then the pages load and every request that needs the database waits for it: the dashboard
+// shows its dashes for those seconds, then every response of the seed at once, never a part.
+const target = demoDatabase()
+const seedCount = Number(process.env.DEMO_SEED ?? 3000)
+const opening = performance.now()
+const ready = (async () => {
+  const db = await openDatabase(target.options)
+  if (seedCount > 0) {
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM responses')
+    if (rows[0].n === 0) {
+      const { seed } = await import('./seed/seed.mjs')
+      console.log(`Empty database: adding ${seedCount} generated responses for the dashboard (DEMO_SEED=0 to skip)…`)
+      await seed(db, { count: seedCount })
+    }
+  }
+  console.log(`Database ready after ${((performance.now() - opening) / 1000).toFixed(1)} s.`)
+  return db
+})()
+ready.catch((error) => {
   console.error(error.message)
   process.exit(1)
 })
-const seedCount = Number(process.env.DEMO_SEED ?? 3000)
-if (seedCount > 0) {
-  const { rows } = await db.query('SELECT count(*)::int AS n FROM responses')
-  if (rows[0].n === 0) {
-    const { seed } = await import('./seed/seed.mjs')
-    console.log(`Empty database: adding ${seedCount} generated responses for the dashboard (DEMO_SEED=0 to skip)…`)
-    await seed(db, { count: seedCount })
-  }
+/** The database as the collector sees it: each call waits until it is open (and seeded). */
+const db = {
+  driver: target.driver,
+  query: async (sql, params) => (await ready).query(sql, params),
+  transaction: async (fn) => (await ready).transaction(fn),
+  close: async () => (await ready).close(),
 }
 const { renderConfirmation, shopLocales } = await import('./shop/confirmation.mjs')
 // The same settings as npskit-collector reads (the README's table), with the demo's port and data.
@@ -153,10 +172,15 @@ process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)
 if (process.env.DEMO_LIFETIME_MS) setTimeout(shutdown, Number(process.env.DEMO_LIFETIME_MS)).unref()
 
+// The server listens before the database opens, so a second `npm start` meets the port first.
+server.on('error', (error) => {
+  console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use (is the demo already running?): set PORT to use another.` : error.message)
+  process.exit(1)
+})
 server.listen(port, '127.0.0.1', () => {
   const base = `http://127.0.0.1:${server.address().port}`
   console.log(
-    `npskit demo running (responses stored in ${where}):\n` +
+    `npskit demo running (responses stored in ${target.where}):\n` +
       `  ${base}/            Nordhandel, a demo shop: check out to be asked the question\n` +
       `  ${base}/playground  every widget option, live, with its script tag\n` +
       `  ${base}/dashboard   NPS, trends and the close-the-loop inbox\n` +

@@ -26,7 +26,8 @@ function startDemo(env: Record<string, string>): Promise<Demo> {
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out)
-      if (match) resolve({ base: match[0], process: child })
+      // It listens before its database is open and seeded: the tests start when it is.
+      if (match && out.includes('Database ready')) resolve({ base: match[0], process: child })
     })
     child.on('exit', (code) => reject(new Error(`demo exited with ${code}: ${out}`)))
   })

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoParts, ensureBuilt, isBuilt } from '../../demo/build.mjs'
+import { DEMO_MARKER, demoParts, ensureBuilt, isBuilt } from '../../demo/build.mjs'
 import { root } from '../support/server'
 
 // `npm start` on a fresh clone builds only what the demo serves, several parts at once, with a
@@ -33,6 +34,16 @@ describe('the demo build (npm start)', () => {
     const files = readdirSync(join(copy, 'dist'), { recursive: true }).map(String)
     expect(files.filter((f) => f.endsWith('.d.ts') || f.endsWith('.d.cts') || f.endsWith('.cjs'))).toEqual([])
     expect(demoParts.flat()).not.toContain('types')
+  })
+
+  it('does not minify (terser was two thirds of the time) and marks dist/ so that size-limit refuses it', () => {
+    expect(existsSync(join(copy, 'dist', DEMO_MARKER))).toBe(true)
+    const engine = readFileSync(join(copy, 'dist', 'npskit-engine.js'), 'utf8')
+    expect(engine.split('\n').length).toBeGreaterThan(100)
+    cpSync(join(root, '.size-limit.cjs'), join(copy, '.size-limit.cjs'))
+    const refused = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(copy, '.size-limit.cjs'))})`], { encoding: 'utf8' })
+    expect(refused.status).not.toBe(0)
+    expect(refused.stderr).toContain('run `npm run build` before size-limit')
   })
 
   it('says what it builds as it starts, and each part as it ends', () => {

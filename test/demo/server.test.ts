@@ -42,6 +42,8 @@ describe.each(modes)('the demo server on $name', (mode) => {
   let child: ChildProcess
   let base: string
   let output = ''
+  // What it had printed when it printed its address.
+  let beforeDatabase = ''
   let cleanUp = async () => {}
 
   beforeAll(async () => {
@@ -51,15 +53,19 @@ describe.each(modes)('the demo server on $name', (mode) => {
       cwd: root,
       env: { ...process.env, PORT: '0', DEMO_SEED: '200', DEMO_LIFETIME_MS: '120000', RATE_LIMIT: '2/60', ...prepared.env },
     })
+    let listening = ''
     base = await new Promise<string>((resolve, reject) => {
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
       child.stdout!.on('data', (chunk: Buffer) => {
         output += chunk.toString()
         const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output)
-        if (match) resolve(match[0])
+        if (match && !listening) listening = output
+        // The server listens first; the tests below start once the database is open and seeded.
+        if (match && output.includes('Database ready')) resolve(match[0])
       })
       child.on('exit', (code) => reject(new Error(`demo exited with ${code}: ${output}`)))
     })
+    beforeDatabase = listening
   }, 120_000)
   afterAll(async () => {
     if (child && child.exitCode === null) {
@@ -69,6 +75,25 @@ describe.each(modes)('the demo server on $name', (mode) => {
     }
     await cleanUp()
   })
+
+  it('listens before it opens the database, which it opens and seeds meanwhile', () => {
+    expect(beforeDatabase).toContain('npskit demo running')
+    expect(beforeDatabase).not.toContain('Database ready')
+    expect(output.indexOf('Database ready')).toBeGreaterThan(output.indexOf('adding 200 generated responses'))
+  })
+
+  it('says so when its port is taken (a second npm start), instead of crashing with a stack', async () => {
+    const second = spawn(process.execPath, ['demo/server.mjs'], {
+      cwd: root,
+      env: { ...process.env, PORT: new URL(base).port, DEMO_SEED: '0', DEMO_DATA_DIR: 'memory://', DATABASE_URL: '', DEMO_LIFETIME_MS: '60000' },
+    })
+    let err = ''
+    second.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    const code = await new Promise((resolve) => second.on('exit', resolve))
+    expect(code).toBe(1)
+    expect(err).toContain(`Port ${new URL(base).port} is in use`)
+    expect(err).not.toContain('    at ')
+  }, 60_000)
 
   it('prints every page and seeds an empty database', () => {
     for (const page of ['/ ', '/playground', '/dashboard', '/calculator']) expect(output).toContain(base + page)

@@ -26,11 +26,26 @@ export async function openPglite(dataDir: string, schema?: string): Promise<Data
     throw error
   }
   let closed: Promise<void> | undefined
+  // PGlite runs one statement at a time, synchronously on this thread: while a dashboard's query
+  // runs, nothing else does, not even reading a request. Writes (transactions: every POST) go
+  // first. A query waits for the transactions already asked for, and for a turn of the event
+  // loop, so a POST that arrived meanwhile is read and queued before it: a POST waits behind at
+  // most the one query that is running, however many dashboards refresh.
+  let lastWrite: Promise<unknown> = Promise.resolve()
   return {
     driver: 'pglite',
-    query: (sql, params) => pglite.query(sql, params as any[]),
+    async query(sql, params) {
+      await new Promise((resolve) => setImmediate(resolve))
+      await lastWrite
+      return pglite.query(sql, params as any[])
+    },
     // PGlite runs one transaction at a time and queues the rest, which is what a single writer wants.
-    transaction: (fn) => pglite.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as any[]) } as Queryable)),
+    transaction(fn) {
+      const done = pglite.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as any[]) } as Queryable))
+      // Transactions run in order: when the last one asked for is done, so are all before it.
+      lastWrite = done.catch(() => {})
+      return done
+    },
     close: () =>
       (closed ??= (async () => {
         try {

@@ -1,25 +1,29 @@
-// Reads the counts of one stretch of time (see migrations/002_counts.ts): its whole UTC days from
-// the daily counts rolled up to what each question needs, its quarter hours and loose minutes
-// (pieces.ts) from the full quarter-hour counts and the responses, added up per score.
+// Reads the counts of one stretch of time (see migrations/002_counts.ts and 008_counts_coarser.ts):
+// its middle from the coarsest counts kept for each question (UTC weeks, days, hours) rolled up to
+// what the question needs, its ends from the full quarter-hour counts and the responses
+// (pieces.ts), added up per score.
 import { pieces } from './pieces'
 import type { Queryable } from './types'
 
 /** Eleven counts, index = score. */
 export type Counts = number[]
 
+/** What a stretch is counted for: all its responses, per journey point, per locale. */
+export type Question = 'total' | 'point' | 'locale'
+
 export interface StretchCounts {
-  /** All responses of the stretch, by score. */
+  /** All responses of the stretch, by score (zero unless asked for). */
   total: Counts
   /** By journey point (null: none) and by locale; empty unless asked for. */
   byJourneyPoint: Map<string | null, Counts>
   byLocale: Map<string, Counts>
 }
 
-/** A stretch of time to count: [from, to) in epoch ms; `breakdowns` adds per journey point and per locale. */
+/** A stretch of time to count: [from, to) in epoch ms, for the questions asked. */
 export interface Stretch {
   from: number
   to: number
-  breakdowns: boolean
+  questions: readonly Question[]
 }
 
 export interface CountFilter {
@@ -28,41 +32,70 @@ export interface CountFilter {
 }
 
 const zero = (): Counts => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
-// What a piece's rows answer: 0 the total, 1 per journey point, 2 per locale, 3 all three (whole rows).
-const TOTAL = 0
-const POINT = 1
-const LOCALE = 2
-const ALL = 3
+// A piece's `q` is a bit mask of the questions its rows answer.
+const BIT: Record<Question, number> = { total: 1, point: 2, locale: 4 }
+// The rollups each coarse span is counted with (migration 008). Quarter hours are counted whole
+// (rollup 0): they answer every question at once.
+const COARSE: readonly [span: number, rollups: readonly number[]][] = [
+  [60, [3]],
+  [1440, [0, 1, 2, 3]],
+  [10080, [0, 1, 2, 3]],
+]
+
+interface PieceRow {
+  i: number
+  q: number
+  span: number
+  rollup: number
+  lo: string
+  hi: string
+}
 
 /**
- * Counts the responses of each stretch by score, and where asked also per journey point and per
- * locale, optionally of one journey point and/or locale only, in one query. (On PGlite, which runs
- * one query at a time, the summary asks for one stretch per query, so that a POST never waits
- * behind more than one short query; on PostgreSQL for all at once, one round trip.)
+ * The pieces to read for each stretch. A question sums away (rollup: 1 the journey point, 2 the
+ * locale) what it neither filters on nor breaks down by; it reads the coarse spans counted with
+ * that rollup, and whole quarter hours and responses at the ends, which questions with the same
+ * spans share.
+ */
+function plan(stretches: readonly Stretch[], filter: CountFilter): PieceRow[] {
+  const byPoint = filter.journeyPoint !== undefined ? 0 : 1
+  const byLocale = filter.locale !== undefined ? 0 : 2
+  const rollupOf: Record<Question, number> = { total: byPoint | byLocale, point: byLocale, locale: byPoint }
+  const iso = (ms: number) => new Date(ms).toISOString()
+  return stretches.flatMap(({ from, to, questions }, i) => {
+    const groups = new Map<string, { spans: number[]; questions: Question[] }>()
+    for (const question of new Set(questions)) {
+      const spans = [15, ...COARSE.filter(([, rollups]) => rollups.includes(rollupOf[question])).map(([span]) => span)]
+      const key = spans.join()
+      const group = groups.get(key) ?? groups.set(key, { spans, questions: [] }).get(key)!
+      group.questions.push(question)
+    }
+    return [...groups.values()].flatMap(({ spans, questions: asked }) =>
+      pieces(from, to, spans).flatMap(({ span, from: lo, to: hi }): PieceRow[] => {
+        const range = { i, span, lo: iso(lo), hi: iso(hi) }
+        if (span <= 15) return [{ ...range, q: asked.reduce((q, question) => q | BIT[question], 0), rollup: 0 }]
+        return asked.map((question) => ({ ...range, q: BIT[question], rollup: rollupOf[question] }))
+      }),
+    )
+  })
+}
+
+/**
+ * Counts the responses of each stretch by score, per journey point and/or per locale, as each
+ * stretch asks, optionally of one journey point and/or locale only, in one query.
  *
  * @example
- * await readCounts(db, [{ from: Date.parse('2026-03-02T00:00Z'), to: Date.parse('2026-03-09T00:00Z'), breakdowns: true }], {})
- * // → [{ total: [3, 0, …, 41], byJourneyPoint: Map { 'checkout-complete' => […], … }, byLocale: Map { … } }]
+ * await readCounts(db, [{ from: Date.parse('2026-03-02T00:00Z'), to: Date.parse('2026-03-09T00:00Z'), questions: ['total', 'point'] }], {})
+ * // → [{ total: [3, 0, …, 41], byJourneyPoint: Map { 'checkout-complete' => […], … }, byLocale: Map {} }]
  */
 export async function readCounts(db: Queryable, stretches: readonly Stretch[], filter: CountFilter): Promise<StretchCounts[]> {
   const results = stretches.map((): StretchCounts => ({ total: zero(), byJourneyPoint: new Map(), byLocale: new Map() }))
-  const byPoint = filter.journeyPoint !== undefined
-  const byLocale = filter.locale !== undefined
-  // Daily counts with everything summed away that a question neither filters on nor breaks down by.
-  const total = { q: TOTAL, rollup: (byPoint ? 0 : 1) | (byLocale ? 0 : 2) }
-  const breakdowns = [total, { q: POINT, rollup: byLocale ? 0 : 2 }, { q: LOCALE, rollup: byPoint ? 0 : 1 }]
-  const list = stretches.flatMap((stretch, i) =>
-    pieces(stretch.from, stretch.to).flatMap(({ span, from: lo, to: hi }): { i: number; q: number; span: number; rollup: number; lo: string; hi: string }[] => {
-      const range = { i, span, lo: new Date(lo).toISOString(), hi: new Date(hi).toISOString() }
-      if (span === 1440) return (stretch.breakdowns ? breakdowns : [total]).map(({ q, rollup }) => ({ q, rollup, ...range }))
-      return [{ q: stretch.breakdowns ? ALL : TOTAL, rollup: 0, ...range }]
-    }),
-  )
+  const list = plan(stretches, filter)
   if (list.length === 0) return results
   const values: unknown[] = [JSON.stringify(list)]
   let where = ''
-  if (byPoint) where += ` AND journey_point = $${values.push(filter.journeyPoint)}`
-  if (byLocale) where += ` AND locale = $${values.push(filter.locale)}`
+  if (filter.journeyPoint !== undefined) where += ` AND journey_point = $${values.push(filter.journeyPoint)}`
+  if (filter.locale !== undefined) where += ` AND locale = $${values.push(filter.locale)}`
   // LATERAL with OFFSET 0, which keeps the planner from flattening the subqueries into one join:
   // one index range scan per piece, whatever it guesses about the JSON's size.
   const { rows } = await db.query<{ i: number; q: number; g: number; journey_point: string | null; locale: string | null; score: number; n: number }>(
@@ -90,11 +123,11 @@ export async function readCounts(db: Queryable, stretches: readonly Stretch[], f
   )
   for (const row of rows) {
     // GROUPING(journey_point, locale): 3 for the total, 1 per journey point, 2 per locale.
-    const answers = row.g === 3 ? TOTAL : row.g === 1 ? POINT : LOCALE
-    if (row.q !== ALL && row.q !== answers) continue
+    const answers: Question = row.g === 3 ? 'total' : row.g === 1 ? 'point' : 'locale'
+    if (!(row.q & BIT[answers])) continue
     const result = results[row.i]!
     const counts =
-      answers === TOTAL ? result.total : answers === POINT ? entry(result.byJourneyPoint, row.journey_point) : entry(result.byLocale, row.locale!)
+      answers === 'total' ? result.total : answers === 'point' ? entry(result.byJourneyPoint, row.journey_point) : entry(result.byLocale, row.locale!)
     counts[row.score]! += row.n
   }
   return results

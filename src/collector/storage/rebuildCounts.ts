@@ -1,4 +1,4 @@
-import { backfillCounts } from './migrations/002_counts'
+import { backfillCounts } from './migrations/008_counts_coarser'
 import type { Database } from './types'
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type ResponseInput, type Store } from '../../../src/collector/storage/index'
+import { migrate, type ResponseInput, type Store } from '../../../src/collector/storage/index'
 import { drivers, useStore } from '../drivers'
 import { categoryOf, response } from './fixtures'
 import { naiveSummary } from './naiveSummary'
@@ -40,7 +40,7 @@ const anchor = fc.oneof(
 // A run picks a few anchors; each instant is one of them, a millisecond, minutes, hours or days off.
 const anchors = fc.array(anchor, { minLength: 1, maxLength: 2 })
 const offset = fc.constantFrom(0, 0, 0, 1, -1, MINUTE, -MINUTE, 7 * MINUTE + 123, 15 * MINUTE, -15 * MINUTE, 36e5 - 1, -5 * 36e5, DAY, 2 * DAY + 1, -3 * DAY)
-const spread = fc.constantFrom(0, 0, 0, -7 * DAY, 7 * DAY, 9 * DAY, -13 * DAY)
+const spread = fc.constantFrom(0, 0, 0, -7 * DAY, 7 * DAY, 9 * DAY, -13 * DAY, 24 * DAY, -30 * DAY)
 const instant = fc.tuple(fc.nat(), offset, offset, spread).map(([anchor, a, b, c]) => ({ anchor, offset: a + b + c }))
 /** An instant drawn as (anchor, offset): readable in a counterexample. */
 const at = (pool: number[], x: { anchor: number; offset: number }) => pool[x.anchor % pool.length]! + x.offset
@@ -122,18 +122,16 @@ async function apply(store: Store, live: ResponseInput[], ops: any[], pool: numb
 describe.each(drivers())('the summary from the counts table on $name', (driver) => {
   const ctx = useStore(driver)
 
-  /** The counts table against GROUP BYs of the responses: equal, row for row, every rollup. */
+  /** The counts table against GROUP BYs of the responses: equal, row for row, every span and rollup. */
   async function expectCountsMatchRows() {
     const counts = await ctx.db.query('SELECT span, rollup, slot, journey_point, locale, score, n FROM response_counts ORDER BY 1, 2, 3, 4, 5, 6')
-    const day = "date_bin('1 day', created_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')"
-    const quarter = "date_bin('15 minutes', created_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')"
-    const fromRows = await ctx.db.query(`
-      SELECT 15::smallint AS span, 0::smallint AS rollup, ${quarter} AS slot, journey_point, locale, score, count(*)::int AS n FROM responses GROUP BY 3, 4, 5, 6
-      UNION ALL SELECT 1440::smallint, 0::smallint, ${day}, journey_point, locale, score, count(*)::int FROM responses GROUP BY 3, 4, 5, 6
-      UNION ALL SELECT 1440::smallint, 1::smallint, ${day}, NULL, locale, score, count(*)::int FROM responses GROUP BY 3, 5, 6
-      UNION ALL SELECT 1440::smallint, 2::smallint, ${day}, journey_point, '', score, count(*)::int FROM responses GROUP BY 3, 4, 6
-      UNION ALL SELECT 1440::smallint, 3::smallint, ${day}, NULL, '', score, count(*)::int FROM responses GROUP BY 3, 6
-      ORDER BY 1, 2, 3, 4, 5, 6`)
+    const slot = (minutes: number) => `date_bin('${minutes} minutes', created_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')`
+    // Rollup bits: 1 sums the journey point away (NULL), 2 the locale ('').
+    const grouped = (span: number, rollup: number) =>
+      `SELECT ${span}::smallint AS span, ${rollup}::smallint AS rollup, ${slot(span)} AS slot, ${rollup & 1 ? 'NULL' : 'journey_point'} AS journey_point,
+         ${rollup & 2 ? "''" : 'locale'} AS locale, score, count(*)::int AS n FROM responses GROUP BY 3, 4, 5, 6`
+    const keys = [[15, 0], [60, 3], ...[1440, 10080].flatMap((span) => [0, 1, 2, 3].map((rollup) => [span, rollup]))]
+    const fromRows = await ctx.db.query(`${keys.map(([span, rollup]) => grouped(span!, rollup!)).join(' UNION ALL ')} ORDER BY 1, 2, 3, 4, 5, 6`)
     expect(counts.rows).toEqual(fromRows.rows)
   }
 
@@ -159,6 +157,23 @@ describe.each(drivers())('the summary from the counts table on $name', (driver) 
       { numRuns: 20 },
     )
   }, 240_000)
+
+  it('gains hourly and weekly counts of the responses already stored when migration 008 runs', async () => {
+    const sample = [3, 9, 10, 7].map((score, i) => response({ score, createdAt: iso(Date.parse('2026-03-02T22:50:00Z') + i * 11 * DAY + i * 3_600_000) }))
+    await ctx.store.upsertMany(sample)
+    // As a database before the migration: only quarter hours and days, counted by the old triggers.
+    await ctx.db.query('DELETE FROM response_counts WHERE span IN (60, 10080)')
+    await ctx.db.query(`DELETE FROM schema_migrations WHERE name = '008_counts_coarser'`)
+    await ctx.db.query('ALTER TABLE response_counts DROP CONSTRAINT response_counts_span_check')
+    await ctx.db.query('ALTER TABLE response_counts ADD CONSTRAINT response_counts_span_check CHECK (span IN (15, 1440))')
+    expect(await migrate(ctx.db)).toEqual(['008_counts_coarser'])
+    await expectCountsMatchRows()
+    // And the new triggers count new responses in every span.
+    await ctx.store.upsertResponse(response({ score: 0, createdAt: '2026-03-20T12:00:00Z' }))
+    await expectCountsMatchRows()
+    const filters = { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z', timeZone: 'Europe/Oslo', now: Date.parse('2026-04-01T00:00:00Z') }
+    expect(await ctx.store.summary(filters)).toEqual(await naiveSummary(ctx.db, filters))
+  })
 
   it('moves a response between counts when an update changes its score, journey point or locale', async () => {
     const r = response({ score: 3, journeyPoint: 'support-closed', locale: 'sv' })

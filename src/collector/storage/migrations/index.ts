@@ -7,6 +7,7 @@ import customers from './003_customers'
 import alertOutbox from './004_alert_outbox'
 import followUps from './005_follow_ups'
 import linkAnswers from './007_link_answers'
+import countsCoarser from './008_counts_coarser'
 import alertEvents from './009_alert_events'
 
 export interface Migration {
@@ -22,5 +23,6 @@ export const migrations: readonly Migration[] = [
   { name: '004_alert_outbox', statements: alertOutbox },
   { name: '005_follow_ups', statements: followUps },
   { name: '007_link_answers', statements: linkAnswers },
+  { name: '008_counts_coarser', statements: countsCoarser },
   { name: '009_alert_events', statements: alertEvents },
 ]
