@@ -3,7 +3,9 @@
 export { createCollector } from './collector/createCollector'
 export { createCollectorServer } from './collector/server'
 export { scheduleRetention } from './collector/scheduleRetention'
-export { validateResponse, responseSchema } from './collector/validateResponse'
+export { validateResponse, responseSchema, payloadSchema } from './collector/validateResponse'
+export { validateEvent, eventSchema } from './collector/validateEvent'
+export { validatePayload } from './collector/validatePayload'
 export { maxBodyBytes } from './collector/bodyLimit'
 export { collectorConfigFromEnv } from './collector/fromEnv'
 export { describeError } from './collector/log'
@@ -36,12 +38,15 @@ export type {
 } from './collector/alerts/index'
 export type { RateLimitOptions } from './collector/rateLimit'
 export type { Logger } from './collector/log'
-export type { Problem, SchemaRules } from './collector/validateResponse'
+export type { PayloadSchema, Problem, SchemaRules } from './collector/validateResponse'
 export type { SignedSurveyLink, SignSurveyLinkOptions, SurveyLinkCheck, SurveyLinkData, SurveyLinkProblem } from './collector/links/index'
 export type {
+  Channel,
   ContactTimes,
   CustomerKey,
   Database,
+  EventInput,
+  EventKind,
   FollowUpChange,
   FollowUpEvent,
   FollowUpState,

@@ -30,13 +30,27 @@ export interface Problem {
   readonly field: string
 }
 
+/** schema.json as a whole: a response or an event (`oneOf` the two `$defs`). */
+export interface PayloadSchema extends SchemaRules {
+  readonly oneOf: readonly { readonly $ref: string }[]
+  readonly $defs: { readonly response: SchemaRules; readonly event: SchemaRules }
+}
+
 /**
- * The response JSON Schema the package ships as `npskit/schema.json`, as the collector reads it.
+ * `npskit/schema.json` as the collector reads it: what may be POSTed, a response or an event.
+ *
+ * @example
+ * payloadSchema.oneOf // [{ $ref: '#/$defs/response' }, { $ref: '#/$defs/event' }]
+ */
+export const payloadSchema = schemaJson as unknown as PayloadSchema
+
+/**
+ * The response's JSON Schema (`$defs.response` of `npskit/schema.json`).
  *
  * @example
  * responseSchema.properties?.comment?.maxLength // 10000
  */
-export const responseSchema = schemaJson as SchemaRules
+export const responseSchema: SchemaRules = payloadSchema.$defs.response
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null'

@@ -5,7 +5,9 @@ import { cell, csvHead, csvLine } from '../../src/collector/csv'
 import { parseDateOrDateTime, parseDateTime } from '../../src/collector/dateTime'
 import { canonicalLocale } from '../../src/collector/locale'
 import { rateLimiter } from '../../src/collector/rateLimit'
-import { responseSchema, validateResponse } from '../../src/collector/validateResponse'
+import { eventSchema, validateEvent } from '../../src/collector/validateEvent'
+import { validatePayload } from '../../src/collector/validatePayload'
+import { payloadSchema, responseSchema, validateResponse } from '../../src/collector/validateResponse'
 import { generate } from '../../demo/seed/generate.mjs'
 
 describe('validateResponse', () => {
@@ -26,6 +28,81 @@ describe('validateResponse', () => {
     const [{ followedUp: _, ...r }] = generate({ count: 1 }) as [ReturnType<typeof generate>[number]]
     expect(validateResponse({ ...r, question: '😀'.repeat(1000) })).toHaveProperty('response')
     expect(validateResponse({ ...r, question: '😀'.repeat(1001) })).toMatchObject({ field: 'question' })
+  })
+})
+
+const event = (over: Record<string, unknown> = {}) => ({
+  type: 'event',
+  id: '3f1f9f0e-8a4b-4c7e-9d2a-1b2c3d4e5f60',
+  event: 'shown',
+  surveyId: 'post-purchase',
+  responseId: '7d3e2c1b-0a9f-4e8d-8c7b-6a5f4e3d2c1b',
+  journeyPoint: 'checkout-complete',
+  channel: 'web',
+  locale: 'en',
+  page: 'https://shop.example/thanks',
+  user: { id: 'c-1' },
+  at: '2026-11-27T10:00:00Z',
+  sdk: { name: 'npskit', version: '1.0.0' },
+  ...over,
+})
+
+describe('schema.json', () => {
+  it('is a response or an event, each under $defs', () => {
+    expect(payloadSchema.oneOf).toEqual([{ $ref: '#/$defs/response' }, { $ref: '#/$defs/event' }])
+    expect(responseSchema).toBe(payloadSchema.$defs.response)
+    expect(eventSchema).toBe(payloadSchema.$defs.event)
+    expect(responseSchema.properties?.channel).toMatchObject({ enum: ['web', 'email'] })
+    expect(responseSchema.required).not.toContain('channel')
+  })
+})
+
+describe('validateEvent', () => {
+  it('accepts each kind of event on each channel, and canonicalises the locale', () => {
+    for (const kind of ['shown', 'dismissed', 'sent']) {
+      for (const channel of ['web', 'email']) expect(validateEvent(event({ event: kind, channel }))).toEqual({ event: event({ event: kind, channel }) })
+    }
+    expect(validateEvent(event({ locale: 'en_us', responseId: null, journeyPoint: null, user: null, page: '' }))).toMatchObject({ event: { locale: 'en-US' } })
+  })
+
+  it('follows schema.json: every required field is checked', () => {
+    for (const field of eventSchema.required!) {
+      const copy: Record<string, unknown> = event()
+      delete copy[field]
+      expect(validateEvent(copy)).toEqual({ error: `${field} is required`, field })
+    }
+  })
+
+  it.each([
+    ['type', 'response'],
+    ['id', 'not-a-uuid'],
+    ['event', 'answered'],
+    ['surveyId', ''],
+    ['responseId', 'x'],
+    ['journeyPoint', 'j'.repeat(201)],
+    ['channel', 'sms'],
+    ['locale', 'not a locale'],
+    ['page', 'p'.repeat(2049)],
+    ['user', ['a']],
+    ['at', '2026-02-30T10:00:00Z'],
+    ['sdk', { name: 'other', version: '1' }],
+    ['extra', true],
+  ])('names %s when it is wrong', (field, value) => {
+    const problem = validateEvent(event({ [field]: value }))
+    expect(problem).toMatchObject({ field: expect.stringMatching(new RegExp(`^${field}`)) })
+  })
+})
+
+describe('validatePayload', () => {
+  it('takes a body with a type for an event, and one without for a response', () => {
+    const [{ followedUp: _, ...r }] = generate({ count: 1 }) as [ReturnType<typeof generate>[number]]
+    expect(validatePayload(r)).toEqual({ response: r })
+    expect(validatePayload({ ...r, channel: 'email' })).toEqual({ response: { ...r, channel: 'email' } })
+    expect(validatePayload({ ...r, channel: 'fax' })).toMatchObject({ field: 'channel' })
+    expect(validatePayload(event())).toEqual({ event: event() })
+    expect(validatePayload({ ...r, type: 'event' })).toMatchObject({ error: expect.stringContaining('required') })
+    expect(validatePayload(null)).toMatchObject({ field: '' })
+    expect(validatePayload([event()])).toMatchObject({ field: '' })
   })
 })
 
@@ -86,6 +163,9 @@ describe('maxBodyBytes', () => {
     }
     expect(Buffer.byteLength(JSON.stringify(longest))).toBeLessThan(maxBodyBytes())
     expect(maxBodyBytes()).toBeLessThan(128 * 1024)
+    // The response is the longer of the two payloads: the cap is its cap.
+    expect(maxBodyBytes()).toBe(maxBodyBytes(responseSchema))
+    expect(maxBodyBytes(eventSchema)).toBeLessThan(maxBodyBytes(responseSchema))
   })
 })
 

@@ -90,9 +90,9 @@ describe('the exports map, as Node sees it', () => {
     expect(await node(['--input-type=module', '-e', "const c = await import('npskit/collector'); console.log(Object.keys(c).length)"])).toMatch(/^\d+$/)
   })
 
-  it('ships the response JSON Schema as npskit/schema.json', async () => {
-    const out = await node(['-e', "const s = require('npskit/schema.json'); console.log(s.title, s.required.length)"])
-    expect(out).toBe('npskit response 16')
+  it('ships the JSON Schema of responses and events as npskit/schema.json', async () => {
+    const out = await node(['-e', "const s = require('npskit/schema.json'); console.log(s.title, s.$defs.response.required.length, s.$defs.event.required.length)"])
+    expect(out).toBe('npskit response 16 12')
   })
 
   it('exposes package.json', async () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { describe, expectTypeOf, it } from 'vitest'
-import { createCollector, createCollectorServer, createStore, openDatabase, validateResponse } from '../../src/collector'
-import type { CollectorHandler, CollectorOptions, LinkOptions, ResponseInput, Store, Summary } from '../../src/collector'
+import { createCollector, createCollectorServer, createStore, openDatabase, validatePayload, validateResponse } from '../../src/collector'
+import type { CollectorHandler, CollectorOptions, EventInput, LinkOptions, ResponseInput, Store, Summary } from '../../src/collector'
 
 describe('npskit/collector types', () => {
   it('makes a handler that fits node:http and Express-style middleware', async () => {
@@ -32,6 +32,13 @@ describe('npskit/collector types', () => {
   it('narrows a validation result to the response or the problem', () => {
     const checked = validateResponse({})
     if ('error' in checked) expectTypeOf(checked.field).toEqualTypeOf<string>()
+    else expectTypeOf(checked.response).toEqualTypeOf<ResponseInput>()
+  })
+
+  it('narrows a payload to a response, an event or the problem', () => {
+    const checked = validatePayload({})
+    if ('error' in checked) expectTypeOf(checked.field).toEqualTypeOf<string>()
+    else if ('event' in checked) expectTypeOf(checked.event).toEqualTypeOf<EventInput>()
     else expectTypeOf(checked.response).toEqualTypeOf<ResponseInput>()
   })
 })

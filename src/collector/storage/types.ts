@@ -34,6 +34,8 @@ export interface ResponseInput {
   readonly comment: string | null
   readonly contactConsent: boolean
   readonly journeyPoint: string | null
+  /** Where it was asked: on the site, or on the landing page of an email's link [absent: 'web']. */
+  readonly channel?: Channel
   readonly locale: string
   readonly question: string
   readonly page: string
@@ -42,6 +44,31 @@ export interface ResponseInput {
   readonly createdAt: string
   readonly updatedAt: string
   readonly complete: boolean
+  readonly sdk: { readonly name: string; readonly version: string }
+}
+
+/** Where a survey was asked: on the site, or by email (the landing page of a signed link). */
+export type Channel = 'web' | 'email'
+
+/** What happened to a survey besides the answer: the question appeared, was closed without a score, or an email with it went out. */
+export type EventKind = 'shown' | 'dismissed' | 'sent'
+
+/** An event as the widget (or a shop, for `sent`) posts it, already checked against schema.json's `$defs.event`. */
+export interface EventInput {
+  readonly type: 'event'
+  /** Unique per event: retries repeat it, and the collector counts it once. */
+  readonly id: string
+  readonly event: EventKind
+  readonly surveyId: string
+  /** The response this showing has or will have, when known. */
+  readonly responseId: string | null
+  readonly journeyPoint: string | null
+  readonly channel: Channel
+  readonly locale: string
+  readonly page: string
+  readonly user: Readonly<Record<string, string | number | boolean | null>> | null
+  /** ISO 8601. */
+  readonly at: string
   readonly sdk: { readonly name: string; readonly version: string }
 }
 
