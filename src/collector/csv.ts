@@ -21,7 +21,7 @@ export function cell(value: unknown): string {
 
 /** The columns of the export, in order. */
 export const csvColumns = [
-  'id', 'createdAt', 'updatedAt', 'score', 'category', 'comment', 'contactConsent', 'journeyPoint', 'locale',
+  'id', 'createdAt', 'updatedAt', 'score', 'category', 'comment', 'contactConsent', 'journeyPoint', 'channel', 'locale',
   'surveyId', 'page', 'question', 'complete', 'followedUpAt', 'followUpState', 'firstContactAt', 'user', 'metadata', 'sdkVersion',
 ] as const satisfies readonly (keyof StoredResponse)[]
 

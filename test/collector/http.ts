@@ -6,7 +6,7 @@ import type { CollectorOptions } from '../../src/collector/options'
 import { createCollectorServer, type ServerLimits } from '../../src/collector/server'
 import { listen, type Listening } from '../support/server'
 
-export { response } from './storage/fixtures'
+export { event, response } from './storage/fixtures'
 
 /** The collector on 127.0.0.1 and a random port, with its log lines; it stops by itself. */
 export async function startCollector(options: CollectorOptions, limits: ServerLimits = {}): Promise<Listening & { logs: string[] }> {

@@ -122,7 +122,7 @@ describe('CSV', () => {
     expect(csvHead.startsWith('\uFEFFid,createdAt,updatedAt,score,')).toBe(true)
     expect(csvHead.endsWith('\r\n')).toBe(true)
     const [{ followedUp: _, sdk, ...r }] = generate({ count: 1 }) as [ReturnType<typeof generate>[number]]
-    const line = csvLine({ ...r, sdkVersion: sdk.version, receivedAt: r.createdAt, followedUpAt: null, followUpState: 'new', followUpBy: null, followUpAt: null, followUpNote: null, firstContactAt: null })
+    const line = csvLine({ ...r, channel: 'web', sdkVersion: sdk.version, receivedAt: r.createdAt, followedUpAt: null, followUpState: 'new', followUpBy: null, followUpAt: null, followUpNote: null, firstContactAt: null })
     expect(line.startsWith(`${r.id},${r.createdAt},`)).toBe(true)
     expect(line.endsWith(`,${sdk.version}\r\n`)).toBe(true)
   })

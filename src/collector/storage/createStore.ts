@@ -1,5 +1,9 @@
 import { eraseCustomer, exportCustomer } from './customers'
 import { getResponse, setFollowedUp } from './followUp'
+import { recordEvent } from './events'
+import { funnel } from './funnel'
+import { recontactSalt } from './personHashes'
+import { recontact } from './recontact'
 import { followUpHistory, listInbox, setFollowUpState } from './followUps'
 import { commitLinkAnswers, holdLinkAnswer, takeLinkAnswer } from './linkAnswers'
 import { listResponses, streamResponses } from './list'
@@ -36,6 +40,10 @@ export function createStore(db: Database): Store {
     upsertResponse: (response, options) => upsertResponse(db, response, options),
     upsertMany: (responses) => upsertMany(db, responses),
     getResponse: (id) => getResponse(db, id),
+    recordEvent: (event) => recordEvent(db, event),
+    funnel: (filters) => funnel(db, filters),
+    recontactSalt: () => recontactSalt(db),
+    recontact: (query) => recontact(db, query),
     listResponses: (filters, page) => listResponses(db, filters, page),
     streamResponses: (filters, options) => streamResponses(db, filters, options),
     summary: sharedSummary,

@@ -1,5 +1,6 @@
 // Erasure and access requests (GDPR articles 17 and 15): every response of one customer, found by
 // the `id` or the `email` the site put in the response's `user`.
+import { personHash, personKeys, recontactSalt } from './personHashes'
 import { responseColumns, toStored } from './rows'
 import type { CustomerKey, Database, StoredResponse } from './types'
 
@@ -14,10 +15,21 @@ export function customerWhere(who: CustomerKey): { sql: string; value: string } 
     : { sql: "lower(user_info->>'email') = lower($1)", value }
 }
 
-/** Deletes every response of the customer, in one statement (all or nothing); how many. */
+/**
+ * Deletes every response of the customer and their events (found by the person hash of the same
+ * id or address, as events keep no user), in one statement: all or nothing. How many responses.
+ */
 export async function eraseCustomer(db: Database, who: CustomerKey): Promise<number> {
   const { sql, value } = customerWhere(who)
-  const { rows } = await db.query<{ n: number }>(`WITH gone AS (DELETE FROM responses WHERE ${sql} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [value])
+  const keys = personKeys(who.user !== undefined ? { id: who.user } : { email: who.email! })
+  const hash = personHash(await recontactSalt(db), (keys.id ?? keys.email)!)
+  const column = keys.id ? 'person_id_hash' : 'person_email_hash'
+  const { rows } = await db.query<{ n: number }>(
+    `WITH gone AS (DELETE FROM responses WHERE ${sql} RETURNING 1),
+       events_gone AS (DELETE FROM events WHERE ${column} = $2 RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [value, hash],
+  )
   return rows[0]!.n
 }
 

@@ -3,7 +3,7 @@ import type { StoredResponse } from './types'
 
 /** The SELECT list that reads a `responses` row as a StoredResponse. */
 export const responseColumns = `id, survey_id AS "surveyId", score, category, comment, contact_consent AS "contactConsent",
-  journey_point AS "journeyPoint", locale, question, page, user_info AS "user", metadata,
+  journey_point AS "journeyPoint", channel, locale, question, page, user_info AS "user", metadata,
   created_at AS "createdAt", updated_at AS "updatedAt", complete, sdk_version AS "sdkVersion",
   received_at AS "receivedAt", followed_up_at AS "followedUpAt",
   follow_up_state AS "followUpState", follow_up_by AS "followUpBy", follow_up_at AS "followUpAt", follow_up_note AS "followUpNote",

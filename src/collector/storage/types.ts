@@ -72,6 +72,9 @@ export interface EventInput {
   readonly sdk: { readonly name: string; readonly version: string }
 }
 
+/** What storing an event did: a new id, or one already stored (a retry), which changes nothing. */
+export type EventOutcome = 'created' | 'duplicate'
+
 /** A stored response, as the dashboard, the inbox and the exports read it. Times are ISO 8601 (UTC). */
 export interface StoredResponse {
   id: string
@@ -81,6 +84,8 @@ export interface StoredResponse {
   comment: string | null
   contactConsent: boolean
   journeyPoint: string | null
+  /** 'web', or 'email' for an answer on the landing page of an email's link. */
+  channel: Channel
   locale: string
   question: string
   page: string
@@ -209,6 +214,14 @@ export interface Store {
   upsertMany(responses: readonly ResponseInput[]): Promise<Record<UpsertOutcome, number>>
   /** One response by its id (a uuid), with its follow-up; null when there is none (never stored, or erased). */
   getResponse(id: string): Promise<StoredResponse | null>
+  /** Stores an event once per id: 'duplicate' for an id already stored (a retry). */
+  recordEvent(event: EventInput): Promise<EventOutcome>
+  /** The dashboard's funnel: sent → shown → answered → commented per journey point and channel, and the response rate by week. */
+  funnel(filters: FunnelFilters): Promise<Funnel>
+  /** The collector's recontact salt (made once, kept in the database). */
+  recontactSalt(): Promise<string>
+  /** Whether to ask the person with these hashes, from their responses and events; see RecontactQuery. */
+  recontact(query: RecontactQuery): Promise<RecontactAnswer>
   /** A page of responses, newest first, and how many match in all. */
   listResponses(filters: ResponseFilters, page: PageOptions): Promise<{ items: StoredResponse[]; total: number }>
   /** Every matching response, newest first, read in batches: memory stays flat for any count. */
@@ -231,11 +244,11 @@ export interface Store {
   listInbox(filters: ResponseFilters, page: PageOptions): Promise<{ items: StoredResponse[]; total: number; states: Record<FollowUpState, number> }>
   /** Time from answer to first contact, median and 90th percentile, per week of the answer and in all. */
   timeToContact(filters: TimeToContactFilters): Promise<TimeToContact>
-  /** Deletes every response of a customer; how many. */
+  /** Deletes every response of a customer, and their events; how many responses. */
   eraseCustomer(who: CustomerKey): Promise<number>
   /** Every response of a customer, oldest first. */
   exportCustomer(who: CustomerKey, options?: { batchSize?: number }): AsyncIterable<StoredResponse>
-  /** Deletes responses created more than `days` days before `now`; how many. */
+  /** Deletes responses created (and events that happened) more than `days` days before `now`; how many responses. */
   deleteOlderThan(days: number, now?: number): Promise<number>
   /**
    * An email link's answer that its landing page made by itself: held for `windowMs`, then recorded
@@ -302,3 +315,55 @@ export interface TimeToContact {
   /** Per ISO week (Monday, in timeZone) of the answer, weeks with a contact only. */
   weeks: ({ start: string } & ContactTimes)[]
 }
+
+/** The funnel's filters. `from` inclusive, `to` exclusive (ISO 8601 instants). */
+export interface FunnelFilters {
+  readonly from?: string
+  readonly to?: string
+  readonly journeyPoint?: string
+  readonly channel?: Channel
+  /** IANA zone of the weeks ['UTC']. */
+  readonly timeZone?: string
+  /** The end of the default period (90 days), epoch ms [Date.now()]. */
+  readonly now?: number
+}
+
+/** How many of each step: emails sent, surveys shown, dismissed, answered, answered with a comment. */
+export interface FunnelSteps {
+  sent: number
+  shown: number
+  dismissed: number
+  answered: number
+  commented: number
+  /**
+   * answered ÷ asked, where asked is `sent` for email (`shown` when no email was counted as sent)
+   * and `shown` for the web; null when nothing was asked. Above 1 when answers come from widgets
+   * that send no events (`events: false`, or a version before events).
+   */
+  rate: number | null
+}
+
+/** GET /api/funnel: the response rate, per journey point and channel and by week. */
+export interface Funnel {
+  period: { from: string; to: string; timeZone: string }
+  /** Per channel, over every journey point. */
+  channels: ({ channel: Channel } & FunnelSteps)[]
+  /** Per journey point (null: none) and channel, most asked first. */
+  rows: ({ journeyPoint: string | null; channel: Channel } & FunnelSteps)[]
+  /** Per ISO week (Monday, in timeZone) and channel, weeks with anything counted. */
+  weeks: ({ start: string; channel: Channel } & FunnelSteps)[]
+}
+
+/** GET /api/recontact: the person's hashes (1 or 2) and the survey's waits in days. */
+export interface RecontactQuery {
+  readonly hashes: readonly string[]
+  /** Days after an answer during which the person is not asked again. */
+  readonly answeredDays: number
+  /** Days after a dismissal, an email sent or a survey shown (unanswered) during which the person is not asked again. */
+  readonly dismissedDays: number
+  /** Epoch ms [Date.now()]. */
+  readonly now?: number
+}
+
+/** Ask, or why not and since when (ISO 8601). */
+export type RecontactAnswer = { ask: true } | { ask: false; reason: 'answered' | 'dismissed' | 'asked'; at: string }

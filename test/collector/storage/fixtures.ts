@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { ResponseInput } from '../../../src/collector/storage/index'
+import type { EventInput, ResponseInput } from '../../../src/collector/storage/index'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
@@ -24,6 +24,25 @@ export function response(overrides: Partial<Mutable<ResponseInput>> = {}): Respo
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
     complete: false,
+    sdk: { name: 'npskit', version: '0.1.0' },
+    ...overrides,
+  }
+}
+
+/** A valid event as the widget sends it (a `shown` on the web); override any field. */
+export function event(overrides: Partial<Mutable<EventInput>> = {}): EventInput {
+  return {
+    type: 'event',
+    id: randomUUID(),
+    event: 'shown',
+    surveyId: 'nps',
+    responseId: randomUUID(),
+    journeyPoint: 'checkout-complete',
+    channel: 'web',
+    locale: 'nb',
+    page: 'https://shop.example/checkout/complete',
+    user: null,
+    at: '2026-11-20T09:59:00.000Z',
     sdk: { name: 'npskit', version: '0.1.0' },
     ...overrides,
   }

@@ -6,6 +6,7 @@ import counts from './002_counts'
 import customers from './003_customers'
 import alertOutbox from './004_alert_outbox'
 import followUps from './005_follow_ups'
+import events from './006_events'
 import linkAnswers from './007_link_answers'
 import countsCoarser from './008_counts_coarser'
 import alertEvents from './009_alert_events'
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { name: '003_customers', statements: customers },
   { name: '004_alert_outbox', statements: alertOutbox },
   { name: '005_follow_ups', statements: followUps },
+  { name: '006_events', statements: events },
   { name: '007_link_answers', statements: linkAnswers },
   { name: '008_counts_coarser', statements: countsCoarser },
   { name: '009_alert_events', statements: alertEvents },
