@@ -11,6 +11,8 @@ export interface Context {
   readonly access: AdminAccess
   /** The rate limit of POST /api/responses, per client address. */
   readonly takeResponse: (key: string) => RateDecision
+  /** The rate limit of the recontact check (GET /api/recontact and its salt), per client address. */
+  readonly takeRecontact: (key: string) => RateDecision
   /** The rate limit of sign-in attempts, per client address. */
   readonly takeLogin: (key: string) => RateDecision
   /** The body cap of POST /api/responses, from the schema. */
@@ -19,9 +21,10 @@ export interface Context {
   readonly links: ResolvedLinks | null
 }
 
-/** What a request did that the last-resort error log may name: the response id, never its content. */
+/** What a request did that the last-resort error log may name: the response or event id, never its content. */
 export interface Trace {
   responseId?: string
+  eventId?: string
   /** The route, as a pattern (`/api/responses/:id/followed-up`), never the raw path. */
   route?: string
 }

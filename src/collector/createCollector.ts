@@ -15,6 +15,7 @@ import { resolveOptions, type CollectorOptions } from './options'
 import { dashboardAsset, login, logout, showDashboard, showLogin } from './pages'
 import { postResponse, preflight } from './publicRoutes'
 import { rateLimiter } from './rateLimit'
+import { responseRateRoute } from './responseRateRoutes'
 import { requestTarget } from './requestTarget'
 import { createStore } from './storage/index'
 
@@ -27,7 +28,10 @@ export type CollectorHandler = (req: IncomingMessage, res: ServerResponse, next?
 const followUpPath = /^\/api\/responses\/([^/]+)\/followed-up$/
 const followUpStatePath = /^\/api\/responses\/([^/]+)\/follow-up$/
 const responsePath = /^\/api\/responses\/([^/]+)$/
-const knownApiPaths = ['/api/responses', '/api/summary', '/api/export', '/api/alerts', '/api/alerts/retry', '/api/inbox', '/api/time-to-contact']
+const knownApiPaths = [
+  '/api/responses', '/api/summary', '/api/export', '/api/alerts', '/api/alerts/retry', '/api/inbox', '/api/time-to-contact',
+  '/api/funnel', '/api/links', '/api/recontact', '/api/recontact/salt',
+]
 
 function methodNotAllowed(allow: string): never {
   throw new HttpError(405, 'Method not allowed', null, { allow })
@@ -35,7 +39,8 @@ function methodNotAllowed(allow: string): never {
 
 /**
  * Routes one request; false when the path is not the collector's. Only POST (and OPTIONS)
- * /api/responses is public; every other route admits admins only (see createAdminAccess).
+ * /api/responses and GET /api/recontact(/salt) are public; every other route admits admins only
+ * (see createAdminAccess).
  */
 async function route(req: IncomingMessage, res: ServerResponse, ctx: Context, trace: Trace, cors: Record<string, string>): Promise<boolean> {
   const { path, query } = requestTarget(req)
@@ -104,6 +109,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context, tr
     } else methodNotAllowed('GET, POST')
     return true
   }
+  if (await responseRateRoute(req, res, ctx, path, query, cors)) return true
   if (path.startsWith('/api/')) throw new HttpError(404, 'Not found', null)
   if (await landingRoute(req, res, ctx, path, query, trace)) return true
   if (!ctx.options.dashboard) return false
@@ -130,7 +136,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context, tr
 function answerError(req: IncomingMessage, res: ServerResponse, error: unknown, ctx: Context, trace: Trace, cors: Record<string, string>): void {
   const known = error instanceof HttpError
   if (!known) {
-    const about = trace.responseId ? ` (response ${trace.responseId})` : ''
+    const about = trace.responseId ? ` (response ${trace.responseId})` : trace.eventId ? ` (event ${trace.eventId})` : ''
     ctx.options.log(`[npskit collector] 500 on ${req.method} ${trace.route ?? '?'}${about}: ${describeError(error)}`)
   }
   if (res.headersSent) {
@@ -171,6 +177,8 @@ export function createCollector(options: CollectorOptions): CollectorHandler {
     options: resolved,
     access: createAdminAccess(resolved),
     takeResponse: resolved.rateLimit === false ? () => ({ ok: true }) : rateLimiter(resolved.rateLimit),
+    // Its own buckets, at the same rate: a page's recontact checks never eat into its answers'.
+    takeRecontact: resolved.rateLimit === false ? () => ({ ok: true }) : rateLimiter(resolved.rateLimit),
     takeLogin: rateLimiter(resolved.loginRateLimit),
     maxBodyBytes: maxBodyBytes(),
     links: resolveLinks(options.links),

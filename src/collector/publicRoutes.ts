@@ -4,21 +4,22 @@ import type { Context, Trace } from './context'
 import { originAllowed } from './cors'
 import { HttpError, sendJson } from './httpError'
 import { parseJson, readBody } from './readBody'
-import { validateResponse } from './validateResponse'
+import { validatePayload } from './validatePayload'
 
 const requestedHeaders = /^[A-Za-z0-9-]+(?:\s*,\s*[A-Za-z0-9-]+)*$/
 
-function checkOrigin(req: IncomingMessage, ctx: Context): void {
+/** Refuses a browser request from an origin that is not allowed (403 naming `origin`). */
+export function checkOrigin(req: IncomingMessage, ctx: Context): void {
   if (!originAllowed(req, ctx.options.allowedOrigins, ctx.access.ownOrigins(req))) throw new HttpError(403, 'Origin not allowed', 'origin')
 }
 
-/** OPTIONS /api/responses: the CORS preflight of an allowed origin (its headers come from `cors`). */
-export function preflight(req: IncomingMessage, res: ServerResponse, ctx: Context, cors: Record<string, string>): void {
+/** OPTIONS on a public route: the CORS preflight of an allowed origin (its headers come from `cors`). */
+export function preflight(req: IncomingMessage, res: ServerResponse, ctx: Context, cors: Record<string, string>, methods = 'POST'): void {
   checkOrigin(req, ctx)
   const asked = req.headers['access-control-request-headers']
   res.writeHead(204, {
     ...cors,
-    'access-control-allow-methods': 'POST',
+    'access-control-allow-methods': methods,
     'access-control-allow-headers': asked !== undefined && requestedHeaders.test(asked) ? asked : 'content-type',
     'access-control-max-age': '86400',
   })
@@ -26,8 +27,10 @@ export function preflight(req: IncomingMessage, res: ServerResponse, ctx: Contex
 }
 
 /**
- * POST /api/responses: one response as JSON, or as text/plain from navigator.sendBeacon. 201
- * `created`, 200 `updated` or `stale`; every refusal a 4xx naming the field.
+ * POST /api/responses: one response or one event (schema.json's `type: "event"`) as JSON, or as
+ * text/plain from navigator.sendBeacon. A response: 201 `created`, 200 `updated` or `stale`. An
+ * event: 201 `created`, 200 `duplicate` (its id is stored already: a retry). Every refusal a 4xx
+ * naming the field.
  */
 export async function postResponse(req: IncomingMessage, res: ServerResponse, ctx: Context, cors: Record<string, string>, trace: Trace): Promise<void> {
   checkOrigin(req, ctx)
@@ -36,8 +39,13 @@ export async function postResponse(req: IncomingMessage, res: ServerResponse, ct
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/json' && type !== 'text/plain') throw new HttpError(415, 'Send application/json or text/plain', 'content-type')
   const body = parseJson(await readBody(req, { maxBytes: ctx.maxBodyBytes, idleMs: ctx.options.bodyTimeoutMs }))
-  const checked = validateResponse(body)
+  const checked = validatePayload(body)
   if ('error' in checked) throw new HttpError(400, checked.error, checked.field)
+  if ('event' in checked) {
+    trace.eventId = checked.event.id
+    const result = await ctx.store.recordEvent(checked.event)
+    return sendJson(res, result === 'created' ? 201 : 200, { id: checked.event.id, result }, cors)
+  }
   trace.responseId = checked.response.id
   const { response } = checked
   const alerts = ctx.options.alerts

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStore } from '../../src/collector/storage/index'
 import type { Database, Store } from '../../src/collector/storage/index'
 import { drivers } from './drivers'
-import { get, post, raw, response, startCollector, statusOf, type Answer } from './http'
+import { event, get, post, raw, response, startCollector, statusOf, type Answer } from './http'
 
 const shop = 'https://shop.example'
 
@@ -204,6 +204,101 @@ describe.each(drivers())('the collector under hostile requests, on $name', (driv
       const res = await fetch(origin + '/api/summary', { headers: { 'x-big': 'a'.repeat(20_000) } }).catch(() => null)
       const result = res ? res.status : statusOf((await raw(origin, [`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`])).text)
       expect(result).toBe(431)
+    })
+  })
+
+  describe('events', () => {
+    const events = async (id: string) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE id::text = $1', [id])).rows[0]!.n
+
+    it.each([
+      ['type', 'Event'],
+      ['id', 'not-a-uuid'],
+      ['id', null],
+      ['event', 'clicked'],
+      ['event', ['shown']],
+      ['surveyId', ''],
+      ['surveyId', 's'.repeat(201)],
+      ['responseId', 'abc'],
+      ['responseId', 42],
+      ['journeyPoint', 'j'.repeat(201)],
+      ['channel', 'sms'],
+      ['channel', null],
+      ['locale', 'en US'],
+      ['page', 'p'.repeat(2049)],
+      ['page', null],
+      ['user', 'kari@example.no'],
+      ['user.nested', { a: 1 }],
+      ['at', '2026-02-30T10:00:00Z'],
+      ['at', 1764237600000],
+      ['sdk', null],
+      ['sdk.name', 'other'],
+      ['score', 9],
+    ])('refuses a bad %s (%j) with a 400 naming it, and stores nothing', async (field, value) => {
+      const e = event()
+      const body: Record<string, unknown> = { ...e }
+      if (field === 'user.nested') body.user = { nested: value }
+      else if (field === 'sdk.name') body.sdk = { name: value, version: '1' }
+      else body[field] = value
+      const answer = await post(origin, body)
+      expect(answer.status).toBe(400)
+      expect(answer.body).toEqual({ error: expect.any(String), field })
+      expect(await events(e.id)).toBe(0)
+    })
+
+    it.each(['type', 'id', 'event', 'surveyId', 'responseId', 'journeyPoint', 'channel', 'locale', 'page', 'user', 'at', 'sdk'])(
+      'refuses an event without %s',
+      async (field) => {
+        const body: Record<string, unknown> = { ...event() }
+        delete body[field]
+        // Without its type it is read as a response, and named as one.
+        const answer = await post(origin, body)
+        expect(answer.status).toBe(400)
+        expect(answer.body.field).toBe(field === 'type' ? 'score' : field)
+      },
+    )
+
+    it.each([
+      ['NUL in the page', '{"page":"a\\u0000b"}', 'page'],
+      ['a lone surrogate in a user value', '{"user":{"email":"\\ud83d@example.com"}}', 'user.email'],
+      ['NUL in a user key', '{"user":{"a\\u0000":"x"}}', 'user'],
+    ])('refuses %s (400, never cleaned)', async (_, patch, field) => {
+      const e = event()
+      const answer = await post(origin, JSON.stringify(e).slice(0, -1) + ',' + patch.slice(1))
+      expect(answer.status).toBe(400)
+      expect(answer.body.field).toBe(field)
+      expect(await events(e.id)).toBe(0)
+    })
+
+    it('counts one event id once when 200 POSTs of it arrive at once, as text/plain from a beacon too', async () => {
+      const e = event({ journeyPoint: 'two-hundred' })
+      const statuses = await Promise.all(
+        Array.from({ length: 200 }, async (_, i) => (await post(origin, e, i % 2 ? { 'content-type': 'text/plain;charset=UTF-8' } : {})).status),
+      )
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1)
+      expect(statuses.filter((s) => s === 200)).toHaveLength(199)
+      expect(await events(e.id)).toBe(1)
+      const funnel = await store.funnel({ journeyPoint: 'two-hundred', from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' })
+      expect(funnel.channels[0]!.shown).toBe(1)
+    })
+
+    it.each([
+      ['h=' + 'A'.repeat(64), 'h'],
+      ['h=' + 'a'.repeat(63), 'h'],
+      ['h=' + 'a'.repeat(64) + '%00', 'h'],
+      ['h=' + ['a', 'b', 'c'].map((c) => c.repeat(64)).join('&h='), 'h'],
+      ['answered=1&dismissed=1', 'h'],
+      ['h=' + 'a'.repeat(64) + '&dismissed=1', 'answered'],
+      ['h=' + 'a'.repeat(64) + '&answered=-1&dismissed=1', 'answered'],
+      ['h=' + 'a'.repeat(64) + '&answered=1.5&dismissed=1', 'answered'],
+      ['h=' + 'a'.repeat(64) + '&answered=3651&dismissed=1', 'answered'],
+      ['h=' + 'a'.repeat(64) + '&answered=1&dismissed=', 'dismissed'],
+      ['h=' + 'a'.repeat(64) + '&answered=1&dismissed=1e3', 'dismissed'],
+    ])('answers 400 naming the field for the recontact query %s', async (query, field) => {
+      const answer = await get(origin, '/api/recontact?' + query, { origin: shop })
+      expect(answer.status).toBe(400)
+      expect(answer.body.field).toBe(field)
+      expect(answer.headers.get('access-control-allow-origin')).toBe(shop)
+      expect(answer.headers.get('cache-control')).toBe('no-store')
     })
   })
 

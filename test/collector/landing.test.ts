@@ -213,7 +213,7 @@ describe.each(drivers())('the email link landing page on $name', (driver) => {
     it('records answers held when the process stopped, when a collector starts on the same database', async () => {
       const { token } = link()
       const id = linkResponseId(token)
-      const input = { ...response({ score: 9, id }), channel: 'email' }
+      const input = { ...response({ score: 9, id }), channel: 'email' as const }
       await createStore(db).holdLinkAnswer(input, 1000, Date.now() - 5000)
       expect(await rows(id)).toEqual([])
       const restarted = await startCollector({ db, links: { secret, windowMs } })
