@@ -1,12 +1,13 @@
 // The dashboard: renders GET api/summary (every number computed by npskit/score on the server)
-// with Chart.js, the close-the-loop inbox (inbox.js), the time to first contact (contactTimes.js) and the
-// alerts that failed or wait (alerts.js). Customer text is only
+// with Chart.js, the response rate (funnel.js), the close-the-loop inbox (inbox.js), the time to
+// first contact (contactTimes.js) and the alerts that failed or wait (alerts.js). Customer text is only
 // ever put on the page with textContent. URLs are relative to the page, so the collector can be
 // mounted under a path. The build bundles this file with the parts of Chart.js it uses.
 import { BarController, BarElement, CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
 import { category } from '../../score/category'
 import { createAlertsCard } from './alerts'
 import { renderContactTimes } from './contactTimes'
+import { funnelQuery, renderFunnel } from './funnel'
 import { createInbox } from './inbox'
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip)
@@ -191,6 +192,10 @@ async function renderTimes() {
   renderContactTimes($, await getJson('api/time-to-contact?' + filters()), table)
 }
 
+async function renderRate() {
+  renderFunnel($, await getJson('api/funnel?' + funnelQuery(filters())), { table, draw, colours, shown })
+}
+
 async function refresh() {
   $('error').textContent = ''
   try {
@@ -207,7 +212,7 @@ async function refresh() {
     $('csv').href = 'api/responses?' + new URLSearchParams({ ...Object.fromEntries(filters()), format: 'csv' })
     renderKpis(s)
     renderCharts(s)
-    await Promise.all([inbox.render(), renderTimes(), alertsCard.render()])
+    await Promise.all([inbox.render(), renderTimes(), alertsCard.render(), renderRate()])
     document.body.dataset.ready = 'true'
   } catch (error) {
     $('error').textContent = 'Could not load the summary: ' + error.message
