@@ -73,8 +73,9 @@ describe.runIf(browserAvailable())('the response rate on the dashboard (Chromium
     const rows = await page.locator('#funnelTable tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)))
     expect(rows).toEqual([
       ['Journey point', 'Channel', 'Sent', 'Shown', 'Dismissed', 'Answered', 'Commented', 'Rate'],
-      ['checkout-complete', 'web', '0', '4', '1', '2', '1', '50 %'],
+      // Most asked first: 4 emails sent and 1 opened, then 4 shown on the site.
       ['order-delivered', 'email', '4', '1', '0', '1', '0', '25 %'],
+      ['checkout-complete', 'web', '0', '4', '1', '2', '1', '50 %'],
     ])
     const summary = await page.textContent('#funnel-summary')
     expect(summary).toContain('On the site: 50 % answered (4 shown, 1 dismissed, 2 answered, 1 with a comment).')
