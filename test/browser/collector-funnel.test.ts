@@ -1,11 +1,12 @@
 // The response rate on the dashboard in Chromium, from the built package (dist/collector.js):
 // events and answers posted to the collector as the widget and the shop post them become the
 // funnel (sent → shown → answered → commented per journey point and channel) and the rate by week.
+import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { browserAvailable, launchChromium } from '../support/chromium'
-import { listen, type Listening } from '../support/server'
+import { listen, root, type Listening } from '../support/server'
 import { event, response } from '../collector/storage/fixtures'
 
 type CollectorModule = typeof import('../../src/collector')
@@ -13,6 +14,7 @@ const token = 'a-long-admin-token-for-the-funnel-test'
 const secret = 'Qm9yZGVyLWNvbGxpZS1zYWZlLXJhbmRvbS1zZWNyZXQ='
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const HOUR = 36e5
+const shots = root + 'test-results/screenshots/'
 
 describe.runIf(browserAvailable())('the response rate on the dashboard (Chromium)', () => {
   let browser: Browser
@@ -89,6 +91,8 @@ describe.runIf(browserAvailable())('the response rate on the dashboard (Chromium
       return n
     })
     expect(inked).toBeGreaterThan(500)
+    mkdirSync(shots, { recursive: true })
+    await page.locator('.funnel').screenshot({ path: shots + 'dashboard-response-rate.png' })
 
     // Filtering by journey point narrows the funnel; a language filter leaves it over every language.
     await page.selectOption('#journeyPoint', 'order-delivered')

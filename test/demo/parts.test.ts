@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/collector/storage/index'
+import { createStore, openDatabase } from '../../src/collector/storage/index'
 import { validateResponse } from '../../src/collector/validateResponse'
 import { generate } from '../../demo/seed/generate.mjs'
 import { seed } from '../../demo/seed/seed.mjs'
@@ -15,6 +15,12 @@ describe('the seed', () => {
     try {
       expect(await seed(db, { count: 40 })).toBe(40)
       expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM responses')).rows[0]!.n).toBe(40)
+      // Shown and dismissed events for the response rate: every answer was shown, and more were shown than answered.
+      const [web] = (await createStore(db).funnel({ from: '2000-01-01T00:00:00Z', to: '2099-01-01T00:00:00Z' })).channels
+      expect(web).toMatchObject({ channel: 'web', answered: 40 })
+      expect(web!.shown).toBeGreaterThan(40)
+      expect(web!.dismissed).toBeGreaterThan(0)
+      expect(web!.rate).toBeLessThan(1)
     } finally {
       await db.close()
     }

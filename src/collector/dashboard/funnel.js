@@ -45,6 +45,6 @@ export function renderFunnel($, f, { table, draw, colours, shown }) {
   draw('rate', {
     type: 'line',
     data: { labels: starts.map(shown), datasets: [series('web', colours.line), series('email', colours.passive)] },
-    options: { scales: { y: { beginAtZero: true, suggestedMax: 50, ticks: { callback: (v) => v + ' %' } } }, plugins: { legend: { display: true } } },
+    options: { scales: { y: { beginAtZero: true, suggestedMax: 50, ticks: { callback: (v) => v + ' %' } } }, plugins: { legend: { display: false } } },
   })
 }
