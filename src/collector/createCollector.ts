@@ -152,10 +152,11 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown, 
 }
 
 /**
- * Creates the collector: POST /api/responses for the widget (public, CORS for `allowedOrigins`,
- * rate-limited), with `links` the landing page of email survey links (GET /r/<token>), and for
- * admins the summary, the list and CSV export, follow-ups, erasure and access requests, the
- * dashboard with its inbox and a sign-in page.
+ * Creates the collector: POST /api/responses for the widget's responses and events and GET
+ * /api/recontact(/salt) for its recontact check (public, CORS for `allowedOrigins`, rate-limited),
+ * with `links` the landing page of email survey links (GET /r/<token>), and for admins the
+ * summary, the response rate (funnel), signed email links, the list and CSV export, follow-ups,
+ * erasure and access requests, the dashboard with its inbox and a sign-in page.
  *
  * @throws TypeError or RangeError naming a bad option.
  * @example

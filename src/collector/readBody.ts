@@ -27,19 +27,29 @@ export async function readBody(req: IncomingMessage, limits: BodyLimits): Promis
   const chunks: Buffer[] = []
   let size = 0
   await new Promise<void>((resolve, reject) => {
+    let settled = false
+    let seen = 0
     const fail = (error: Error) => {
       cleanUp()
       // Stop reading: the rest of the body is not wanted, and the answer closes the connection.
       req.pause()
       reject(error)
     }
-    let timer = setTimeout(() => fail(new HttpError(408, 'The body came too slowly', null, { connection: 'close' })), limits.idleMs)
+    // Idle means the client paused, not that this process was busy: a timer that comes due after
+    // the event loop was blocked (PGlite runs in this thread) looks once more, after the loop has
+    // read what the socket holds, before it calls the body slow.
+    const arm = () => {
+      const at = seen
+      return setTimeout(() => setImmediate(() => !settled && seen === at && fail(new HttpError(408, 'The body came too slowly', null, { connection: 'close' }))), limits.idleMs)
+    }
+    let timer = arm()
     const onData = (chunk: Buffer) => {
+      seen++
       size += chunk.length
       if (size > limits.maxBytes) return fail(tooLarge())
       chunks.push(chunk)
       clearTimeout(timer)
-      timer = setTimeout(() => fail(new HttpError(408, 'The body came too slowly', null, { connection: 'close' })), limits.idleMs)
+      timer = arm()
     }
     const onEnd = () => {
       cleanUp()
@@ -47,6 +57,7 @@ export async function readBody(req: IncomingMessage, limits: BodyLimits): Promis
     }
     const onAborted = () => fail(new HttpError(400, 'The request was aborted', null, { connection: 'close' }))
     const cleanUp = () => {
+      settled = true
       clearTimeout(timer)
       req.off('data', onData).off('end', onEnd).off('error', onAborted).off('aborted', onAborted)
     }

@@ -193,3 +193,55 @@ describe('canonicalLocale', () => {
   })
   it.each(['', 'e', 'en US', 'abcdefghi', 'en__US', 'x'.repeat(36), '\u0000'])('refuses %j', (tag) => expect(canonicalLocale(tag)).toBeNull())
 })
+
+describe('LINK_SECRET', () => {
+  it('becomes the links option, several comma-separated while rotating, and a short one stops the start naming it', async () => {
+    const { collectorConfigFromEnv } = await import('../../src/collector/fromEnv')
+    const secret = 'lW2r9yPq0cXn4VbT7kHs1dJf8gAe3uZo6iMw5QxYtRk='
+    expect(collectorConfigFromEnv({}).collector.links).toBeUndefined()
+    expect(collectorConfigFromEnv({ LINK_SECRET: secret }).collector.links).toEqual({ secret: [secret] })
+    expect(collectorConfigFromEnv({ LINK_SECRET: `${secret}, ${secret.toLowerCase()}` }).collector.links).toEqual({ secret: [secret, secret.toLowerCase()] })
+    expect(() => collectorConfigFromEnv({ LINK_SECRET: 'short' })).toThrow(/^LINK_SECRET: .*at least 32 bytes/)
+    expect(() => collectorConfigFromEnv({ LINK_SECRET: 'short' })).not.toThrow(/short/)
+  })
+})
+
+describe('readBody', () => {
+  it('calls a body slow when the client pauses, not when this process was busy while the body arrived', async () => {
+    const { createServer } = await import('node:http')
+    const { connect } = await import('node:net')
+    const { readBody } = await import('../../src/collector/readBody')
+    const server = createServer(async (req, res) => {
+      const body = readBody(req, { maxBytes: 1000, idleMs: 50 })
+      // The event loop is blocked (as by a long synchronous query) while the rest of the body arrives.
+      if (req.headers['x-block']) {
+        setImmediate(() => {
+          const until = Date.now() + 300
+          while (Date.now() < until);
+        })
+      }
+      try {
+        res.end(`200 ${await body}`)
+      } catch (error) {
+        res.end(String((error as { status?: number }).status))
+      }
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    const send = (block: boolean, gapMs: number) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1')
+        let text = ''
+        socket.on('data', (d) => (text += d))
+        socket.on('close', () => resolve(text.split('\r\n\r\n')[1] ?? text))
+        socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n${block ? 'X-Block: 1\r\n' : ''}\r\n`)
+        setTimeout(() => socket.write('ok'), gapMs)
+      })
+    try {
+      expect(await send(true, 20)).toBe('200 ok')
+      expect(await send(false, 400)).toBe('408')
+    } finally {
+      server.close()
+    }
+  })
+})
