@@ -17,7 +17,7 @@ function methodNotAllowed(allow: string): never {
 
 /** GET /api/funnel?from&to&journeyPoint&channel: sent → shown → answered → commented, and the rate by week. */
 async function getFunnel(res: ServerResponse, ctx: Context, query: URLSearchParams): Promise<void> {
-  if (query.has('locale')) throw new HttpError(400, 'The funnel is counted over every language: leave out locale', 'locale')
+  if (query.get('locale')) throw new HttpError(400, 'The funnel is counted over every language: leave out locale', 'locale')
   const { from, to, journeyPoint } = filtersFrom(query)
   const channel = query.get('channel') || undefined
   if (channel !== undefined && channel !== 'web' && channel !== 'email') throw new HttpError(400, 'channel must be web or email', 'channel')

@@ -194,3 +194,37 @@ describe.each(drivers())('events, the funnel and recontact on $name', (driver) =
     })
   })
 })
+
+describe('migration 006 on a database that already has responses', () => {
+  it('stores the same person hashes for them as the collector makes for new ones, and counts them in the funnel', async () => {
+    const { openPglite } = await import('../../../src/collector/storage/pglite')
+    const { migrate } = await import('../../../src/collector/storage/migrate')
+    const { migrations } = await import('../../../src/collector/storage/migrations/index')
+    const { personHashes } = await import('../../../src/collector/storage/personHashes')
+    const db = await openPglite('memory://')
+    try {
+      const before = migrations.filter((m) => m.name < '006')
+      await migrate(db, before)
+      const old = [response({ user: { id: 'C-1', email: ' Kari@Example.NO ' } }), response({ user: { id: 42 } }), response({ user: { id: '', email: '' } }), response()]
+      // This version's store writes columns 005 lacks: the rows go in as an older collector wrote them.
+      for (const r of old) {
+        await db.query(
+          `INSERT INTO responses (id, survey_id, score, category, comment, contact_consent, journey_point, locale, question, page, user_info, metadata, created_at, updated_at, complete, sdk_version)
+           VALUES ($1, 'nps', $2, $3, NULL, false, 'checkout-complete', 'nb', 'Q', 'https://shop.example/', $4, '{}', $5, $5, true, '0.1.0')`,
+          [r.id, r.score, r.category, r.user === null ? null : JSON.stringify(r.user), r.createdAt],
+        )
+      }
+      await migrate(db)
+      const salt = await createStore(db).recontactSalt()
+      const { rows } = await db.query('SELECT id::text, person_id_hash, person_email_hash, channel FROM responses')
+      for (const r of old) {
+        const row = rows.find((x) => x.id === r.id)!
+        const hashes = personHashes(salt, r.user)
+        expect([row.person_id_hash, row.person_email_hash, row.channel]).toEqual([hashes.id, hashes.email, 'web'])
+      }
+      expect((await createStore(db).funnel(period)).channels).toMatchObject([{ channel: 'web', answered: 4 }])
+    } finally {
+      await db.close()
+    }
+  })
+})
