@@ -39,15 +39,16 @@ export async function seed(db, options = {}) {
   // The response rate: every answer was shown first, and about two in three showings were not
   // answered (one in two of those closed without a score), as events the widget would have sent.
   await db.query(
-    `INSERT INTO events (id, kind, survey_id, response_id, journey_point, channel, locale, page, at, sdk_version)
+    `WITH seeded AS (SELECT r.* FROM responses r JOIN unnest($1::uuid[]) AS s(id) ON r.id = s.id)
+     INSERT INTO events (id, kind, survey_id, response_id, journey_point, channel, locale, page, at, sdk_version)
      SELECT gen_random_uuid(), 'shown', survey_id, id, journey_point, channel, locale, page, created_at - interval '25 seconds', sdk_version
-       FROM responses WHERE id = ANY($1::uuid[])
+       FROM seeded
      UNION ALL
      SELECT gen_random_uuid(), k.kind, r.survey_id, NULL, r.journey_point, r.channel, r.locale, r.page,
          r.created_at - interval '1 hour' * (1 + g), r.sdk_version
-       FROM responses r CROSS JOIN LATERAL generate_series(1, abs(hashtext(r.id::text)) % 4) AS g
+       FROM seeded r CROSS JOIN LATERAL generate_series(1, abs(hashtext(r.id::text)) % 4) AS g
          CROSS JOIN LATERAL (VALUES ('shown'), (CASE WHEN g % 2 = 0 THEN 'dismissed' END)) AS k(kind)
-       WHERE r.id = ANY($1::uuid[]) AND k.kind IS NOT NULL`,
+       WHERE k.kind IS NOT NULL`,
     [plain.map((r) => r.id)],
   )
   return responses.length
