@@ -194,18 +194,6 @@ describe('canonicalLocale', () => {
   it.each(['', 'e', 'en US', 'abcdefghi', 'en__US', 'x'.repeat(36), '\u0000'])('refuses %j', (tag) => expect(canonicalLocale(tag)).toBeNull())
 })
 
-describe('LINK_SECRET', () => {
-  it('becomes the links option, several comma-separated while rotating, and a short one stops the start naming it', async () => {
-    const { collectorConfigFromEnv } = await import('../../src/collector/fromEnv')
-    const secret = 'lW2r9yPq0cXn4VbT7kHs1dJf8gAe3uZo6iMw5QxYtRk='
-    expect(collectorConfigFromEnv({}).collector.links).toBeUndefined()
-    expect(collectorConfigFromEnv({ LINK_SECRET: secret }).collector.links).toEqual({ secret: [secret] })
-    expect(collectorConfigFromEnv({ LINK_SECRET: `${secret}, ${secret.toLowerCase()}` }).collector.links).toEqual({ secret: [secret, secret.toLowerCase()] })
-    expect(() => collectorConfigFromEnv({ LINK_SECRET: 'short' })).toThrow(/^LINK_SECRET: .*at least 32 bytes/)
-    expect(() => collectorConfigFromEnv({ LINK_SECRET: 'short' })).not.toThrow(/short/)
-  })
-})
-
 describe('readBody', () => {
   it('calls a body slow when the client pauses, not when this process was busy while the body arrived', async () => {
     const { createServer } = await import('node:http')
