@@ -53,19 +53,24 @@ describe.runIf(browserAvailable())('the email link landing page (Chromium)', () 
     // The page's own answer is only held: nothing is recorded yet.
     expect(await rows(token)).toEqual([])
 
-    const posted = page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 201)
+    const posted = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/r/') && r.status() === 201)
     await page.getByRole('radio', { name: '6 av 10' }).click()
     await posted
     expect((await rows(token))[0]).toMatchObject({ score: 6, category: 'detractor', comment: null, user_info: { email: 'kari@example.com' }, metadata: { orderId: expect.stringMatching(/^NH-\d+$/) } })
 
     await page.getByRole('textbox').fill('Pakken kom en uke for sent')
-    const completed = page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 200)
+    const completed = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/r/') && r.status() === 200)
     await page.getByRole('button', { name: 'Send' }).click()
     await completed
     await page.getByText('Takk for ærlig tilbakemelding').waitFor()
     const stored = await rows(token)
     expect(stored).toHaveLength(1)
-    expect(stored[0]).toMatchObject({ score: 6, comment: 'Pakken kom en uke for sent', complete: true })
+    expect(stored[0]).toMatchObject({ score: 6, comment: 'Pakken kom en uke for sent', complete: true, channel: 'email' })
+    // The page was seen: one shown event of the email channel for the response rate.
+    const linkId = (await import('../../src/collector/landing/responseId')).linkResponseId(token)
+    await expect
+      .poll(() => landing.query('SELECT kind, channel FROM events WHERE response_id = $1', [linkId]), { timeout: 10_000 })
+      .toEqual([{ kind: 'shown', channel: 'email' }])
     // The held answer of the first paint (9) does not come back over the human's.
     await new Promise((r) => setTimeout(r, windowMs + 500))
     expect((await rows(token))[0]).toMatchObject({ score: 6, comment: 'Pakken kom en uke for sent' })
@@ -84,7 +89,7 @@ describe.runIf(browserAvailable())('the email link landing page (Chromium)', () 
     const statuses = await Promise.all(
       Array.from({ length: 11 }, async (_, score) => {
         const page = await context.newPage()
-        const held = page.waitForResponse((r) => r.request().method() === 'POST')
+        const held = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/r/'))
         await page.goto(url(score))
         return (await held).status()
       }),
@@ -102,7 +107,7 @@ describe.runIf(browserAvailable())('the email link landing page (Chromium)', () 
   it('records the score of a customer who clicks it and closes the tab at once', async () => {
     const { token, url } = link()
     const page = await browser.newPage()
-    const sent = page.waitForRequest((r) => r.method() === 'POST')
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/r/'))
     await page.goto(url(10))
     await sent
     await page.close()

@@ -33,6 +33,8 @@ function head(code: Code, title: string): string {
 /** What the page's script needs: where to post, and how to ask. */
 export interface LandingConfig {
   readonly token: string
+  /** The link's one response id (from the token), which its shown and dismissed events name. */
+  readonly responseId: string
   readonly score: number | null
   readonly locale: string
   readonly brand: string | undefined

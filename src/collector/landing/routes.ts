@@ -56,7 +56,7 @@ function showLanding(req: IncomingMessage, res: ServerResponse, ctx: Context, to
   const score = /^(10|[0-9])$/.test(given) ? Number(given) : null
   const nonce = randomBytes(16).toString('base64')
   const { link } = check
-  const config = { token, score, locale: link.locale, brand: links.brand, surveyId: links.surveyId, journeyPoint: link.journeyPoint, user: userOf(link), nonce }
+  const config = { token, responseId: linkResponseId(token), score, locale: link.locale, brand: links.brand, surveyId: links.surveyId, journeyPoint: link.journeyPoint, user: userOf(link), nonce }
   sendHtml(res, 200, landingPage(pageLocale(link.locale, req.headers['accept-language']), config), nonce)
   commitSoon(ctx)
 }

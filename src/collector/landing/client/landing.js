@@ -24,7 +24,8 @@ async function send(payload) {
   const answer = await fetch(event ? '../api/responses' : config.token, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(event ? payload : { response: payload, human }),
+    // An event names the link's response, whose id the collector takes from the token.
+    body: JSON.stringify(event ? { ...payload, responseId: config.responseId } : { response: payload, human }),
     keepalive: true,
     credentials: 'same-origin',
   })
@@ -42,6 +43,10 @@ const survey = createSurvey({
   target: '#survey',
   nonce: config.nonce,
   send,
+  // Asked by email: the response and its shown/dismissed events say so, for the response rate per
+  // channel. A custom send gets events only when asked for them.
+  channel: 'email',
+  events: true,
   // The customer asked to answer by clicking the link: no sampling, fatigue or privacy-signal rule
   // applies here, and the thank-you stays on the page it is the end of.
   honourPrivacySignals: false,
