@@ -4,7 +4,8 @@ import type { History, SurveyMemory } from './history'
 type Loose = Record<string, unknown>
 
 const isObject = (x: unknown): x is Loose => typeof x === 'object' && x !== null && !Array.isArray(x)
-const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0
+// -0 is not a time storage can hold (JSON writes it as 0), so a revived history would not survive its own round trip.
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && !Object.is(x, -0)
 
 /**
  * Turns whatever storage returned into a valid {@link History}, never throwing.

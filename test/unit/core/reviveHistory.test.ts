@@ -36,7 +36,7 @@ describe('reviveHistory', () => {
 
   it('drops bad entries from lists and surveys', () => {
     const h = revive({
-      prompts: [T0, -5, 'x', null, Infinity, T0 + 1],
+      prompts: [T0, -5, 'x', null, Infinity, -0, T0 + 1],
       keys: [{ hash: 7, at: T0 }, { hash: -1, at: T0 }, { hash: 2 ** 32, at: T0 }, { hash: 1.5, at: T0 }, { hash: 8 }, 'k', { hash: 9, at: T0, extra: 'dropped' }],
       surveys: { a: { answered: T0, dismissed: 'x' }, b: 'x', c: null, d: { dismissed: T0 } },
     })
