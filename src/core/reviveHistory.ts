@@ -4,8 +4,9 @@ import type { History, SurveyMemory } from './history'
 type Loose = Record<string, unknown>
 
 const isObject = (x: unknown): x is Loose => typeof x === 'object' && x !== null && !Array.isArray(x)
-// -0 is not a time storage can hold (JSON writes it as 0), so a revived history would not survive its own round trip.
-const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && !Object.is(x, -0)
+// 1 / x > 0 is x >= 0 without -0, which is no time storage can hold (JSON writes it as 0): a revived
+// history survives its own round trip.
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && 1 / x > 0
 
 /**
  * Turns whatever storage returned into a valid {@link History}, never throwing.
