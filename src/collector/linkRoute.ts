@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Context } from './context'
 import { HttpError, sendJson } from './httpError'
+import { linkResponseId } from './landing/responseId'
 import { signSurveyLink } from './links/index'
 import { canonicalLocale } from './locale'
 import { parseJson, readBody } from './readBody'
@@ -56,7 +57,8 @@ export async function postLink(req: IncomingMessage, res: ServerResponse, ctx: C
       id: randomUUID(),
       event: 'sent',
       surveyId: links.surveyId,
-      responseId: null,
+      // The link's one response (its id comes from the token), so the funnel joins sent to answered.
+      responseId: linkResponseId(signed.token),
       journeyPoint,
       channel: 'email',
       locale: canonicalLocale(locale) ?? locale,

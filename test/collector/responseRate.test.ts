@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStore, openDatabase, type Database } from '../../src/collector/storage/index'
+import { linkResponseId } from '../../src/collector/landing/responseId'
 import { drivers } from './drivers'
 import { event, get, post, response, startCollector } from './http'
 
@@ -112,6 +113,9 @@ describe.each(drivers())('response rate and recontact routes on $name', (driver)
       expect(answer.status).toBe(201)
       expect(answer.body.url).toMatch(new RegExp(`^${origin}/r/v1\\.[\\w-]+\\.[\\w-]+$`))
       expect(answer.body.token).toBe(answer.body.url.split('/r/')[1])
+      // The sent event names the response the link's landing page will record.
+      const sent = await db.query("SELECT response_id FROM events WHERE kind = 'sent'")
+      expect(sent.rows).toEqual([{ response_id: linkResponseId(answer.body.token) }])
       expect(Date.parse(answer.body.expiresAt) - Date.now()).toBeGreaterThan(29 * 864e5)
       const funnel = (await get(origin, '/api/funnel?journeyPoint=delivered', admin)).body
       expect(funnel.rows).toEqual([{ journeyPoint: 'delivered', channel: 'email', sent: 1, shown: 0, dismissed: 0, answered: 0, commented: 0, rate: 0 }])
