@@ -13,7 +13,7 @@
 // postgres://…, PostgreSQL too; ONLY=pglite or ONLY=postgres for one; RATE, SECONDS, WINDOW_MS)
 import { fork } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { Agent, createServer, request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -30,6 +30,8 @@ mkdirSync(cache, { recursive: true })
 await build({
   entryPoints: [root + 'src/collector.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20',
   outfile: cache + 'collector.js', logLevel: 'error', packages: 'external',
+  // As the build defines it (rollup.config.mjs): the collector stamps its own events with the version.
+  define: { __NPSKIT_VERSION__: JSON.stringify(JSON.parse(readFileSync(root + 'package.json', 'utf8')).version) },
 })
 
 // The receiver: when each delivery first arrived, and how many arrived in all.
