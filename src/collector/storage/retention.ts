@@ -10,24 +10,22 @@ export async function deleteOlderThan(db: Database, days: number, now = Date.now
   if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0) throw new RangeError(`days must be a positive number, not ${days}`)
   if (typeof now !== 'number' || !Number.isFinite(now)) throw new RangeError(`now must be epoch milliseconds, not ${now}`)
   const before = new Date(now - days * DAY).toISOString()
+  const total = await deleteBefore(db, 'responses', 'created_at', before, batchSize)
+  await deleteBefore(db, 'events', 'at', before, batchSize)
+  return total
+}
+
+/** Deletes a table's rows older than `before` in batches of `batchSize`; how many. Table and column are ours, never input. */
+async function deleteBefore(db: Database, table: 'responses' | 'events', column: 'created_at' | 'at', before: string, batchSize: number): Promise<number> {
   let total = 0
   for (;;) {
     const { rows } = await db.query<{ n: number }>(
       `WITH gone AS (
-         DELETE FROM responses WHERE id IN (SELECT id FROM responses WHERE created_at < $1 ORDER BY created_at LIMIT $2) RETURNING 1
+         DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${column} < $1 ORDER BY ${column} LIMIT $2) RETURNING 1
        ) SELECT count(*)::int AS n FROM gone`,
       [before, batchSize],
     )
     total += rows[0]!.n
-    if (rows[0]!.n < batchSize) break
-  }
-  for (;;) {
-    const { rows } = await db.query<{ n: number }>(
-      `WITH gone AS (
-         DELETE FROM events WHERE id IN (SELECT id FROM events WHERE at < $1 ORDER BY at LIMIT $2) RETURNING 1
-       ) SELECT count(*)::int AS n FROM gone`,
-      [before, batchSize],
-    )
     if (rows[0]!.n < batchSize) return total
   }
 }
