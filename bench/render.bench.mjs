@@ -50,8 +50,12 @@ async function load({ path, script }, cpuRate) {
   await context.addInitScript(probe)
   const page = await context.newPage()
   if (cpuRate > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuRate })
+  // The probe says so on the console: waiting with waitForFunction would inject Playwright's own
+  // script into the page while it is still loading, and its 20–50 ms of main-thread work would land
+  // in the middle of whichever page was slower to paint.
+  const seen = new Promise((resolve) => page.on('console', (m) => m.text() === 'bench:visible' && resolve()))
   await page.goto(origin + path)
-  await page.waitForFunction(() => typeof window.__visible === 'number', null, { timeout: 60_000 })
+  await Promise.race([seen, new Promise((_, reject) => setTimeout(() => reject(new Error(`${path}: no survey within 60 s`)), 60_000).unref())])
   const { visible, fetched } = await page.evaluate(() => ({
     visible: window.__visible,
     fetched: performance.getEntriesByType('resource').map((e) => ({ file: new URL(e.name).pathname, start: e.startTime, firstByte: e.responseStart, end: e.responseEnd })),
@@ -73,14 +77,15 @@ function chain(fetched) {
 }
 
 // Injected before any page script: notes the frame in which eleven options are on screen (in any
-// shadow root, laid out) as window.__visible, in the page's own clock. No request of its own.
+// shadow root, laid out) as window.__visible, in the page's own clock, and says so on the console.
+// No request of its own.
 function probe() {
   const visible = () =>
     [...(document.body?.querySelectorAll('*') ?? [])].some((el) => {
       const options = el.shadowRoot?.querySelectorAll('[role=radio]')
       return options?.length === 11 && [...options].every((o) => o.getBoundingClientRect().width > 0)
     })
-  const check = () => (visible() ? (window.__visible = performance.now()) : requestAnimationFrame(check))
+  const check = () => (visible() ? ((window.__visible = performance.now()), console.debug('bench:visible')) : requestAnimationFrame(check))
   requestAnimationFrame(check)
 }
 
