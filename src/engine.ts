@@ -41,7 +41,7 @@ export function fire(survey: Survey, el?: Element, detail?: unknown): void {
  * shop's page must carry on. `known` is what the first stage has read and resolved already (the
  * store with the visitor's history, the locale): the engine takes it over instead of doing it again.
  */
-export function boot(dataset: Readonly<Record<string, string | undefined>>, json: string | null, nonce: string, handover: readonly unknown[], known: Known = {}): Survey | undefined {
+export function boot(dataset: Readonly<Record<string, string | undefined>>, json: string | null, nonce: string | undefined, handover: readonly unknown[], known: Known = {}): Survey | undefined {
   try {
     // The first stage's own copies of the functions both stages need (rollup.config.mjs, `handover`).
     take(handover)

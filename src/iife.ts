@@ -44,15 +44,18 @@ if (before && before.version) {
   // What the rules below already read and worked out, for the engine to take over.
   let known: Known = {}
   const load = () =>
-    (booted ??= (fetchFile('npskit-engine.js') as Promise<Engine>).then((engine) => {
+    (booted ??= (fetchFile('npskit-engine.js') as Promise<Engine>).then(async (engine) => {
+      // Fetched beside the UI, the engine boots only once the question the first stage paints
+      // (below) is on screen: none of its work may delay that frame.
+      await known.painted
       // The survey listens for itself from now on.
       stop()
-      return [engine, engine.boot(data, jsonText, script?.nonce ?? '', handover, known)]
+      return [engine, engine.boot(data, jsonText, script?.nonce, handover, known)] as [Engine, Survey | undefined]
     }))
   const api = ((command: string, ...args: unknown[]) =>
     load()
       .then(([engine, survey]) => engine.run(survey, command, args))
-      .catch((error: unknown) => console.error(error))) as Api
+      .catch(console.error)) as Api
   for (const name of 'trigger explain setConsent show hide destroy on'.split(' ')) api[name] = (...args: unknown[]) => api(name, ...args)
   api.version = version
   w.npskit = api

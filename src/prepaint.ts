@@ -9,6 +9,7 @@ import { tokensCss } from './core/tokens'
 import type { JourneyPoint, SurveyOptions } from './types'
 import { paint, parentOf, type Prepainted } from './paint'
 import type { Intents } from './view/render'
+import { afterPaint } from './view/afterPaint'
 
 // What a view painted with these options and this locale looks like, as one comparable string.
 const paintedFrom = (o: SurveyOptions, locale: Locale): string =>
@@ -16,7 +17,7 @@ const paintedFrom = (o: SurveyOptions, locale: Locale): string =>
 
 /**
  * Paints the question of the script tag's journey point now, from the first stage's options, and
- * buffers the customer's intents until a session adopts it. Nothing for a delayed journey point, a
+ * buffers the customer's intents until a session adopts it. Resolves once that paint is on screen. Nothing for a delayed journey point, a
  * modal (it waits until the customer stops typing), a survey already on the page, a missing inline
  * target or a theme value the engine's checks refuse; never throws. `engine` is the first stage's
  * load of the engine: if that fails, or yields no survey, the question goes again.
@@ -25,14 +26,14 @@ const paintedFrom = (o: SurveyOptions, locale: Locale): string =>
  * // src/iife.ts, once the rules said the survey shows:
  * known.painted = Promise.all([ui, locale]).then(([ui, l]) => ui.prepaint(o, pointOf(o, name), l.default, script.nonce, load()))
  */
-export function prepaint(
+export async function prepaint(
   options: SurveyOptions,
   point: JourneyPoint,
   locale: Locale,
   nonce: string | undefined,
   engine: PromiseLike<readonly [unknown, unknown]>,
   doc: Document = document,
-): Prepainted | undefined {
+): Promise<Prepainted | undefined> {
   try {
     const { on: _on, delayMs, sampleRate: _rate, priority: _priority, ...overrides } = point
     const o: SurveyOptions = { ...(nonce ? { nonce } : {}), ...options, ...overrides }
@@ -63,6 +64,12 @@ export function prepaint(
       },
     }
     engine.then(([, survey]) => survey || painted.remove(), painted.remove)
+    // Once that paint is on screen: the engine boots only then (src/iife.ts), so none of its work
+    // lands before the survey's first frame. A hidden tab draws no frames: there, after a moment.
+    await new Promise<void>((resolve) => {
+      afterPaint(resolve)
+      setTimeout(resolve, 100)
+    })
     return painted
   } catch {
     return undefined

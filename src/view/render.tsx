@@ -9,6 +9,7 @@ import { pageTheme, readable } from './colors'
 import { edgeOffset } from './edge'
 import { focusIfOurs } from './focus'
 import { mount } from './mount'
+import { afterPaint } from './afterPaint'
 import { Survey, type Intents, type Model, type Steps, type ViewConfig } from './Survey'
 
 export type { Intents, ViewConfig } from './Survey'
@@ -28,8 +29,6 @@ export interface MountOptions {
   readonly nonce: string | undefined
 }
 
-// Right after the next frame is painted: a task queued from the frame's own callback.
-const afterPaint = (run: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(run)) : setTimeout(run))
 
 // The follow-up and thank-you views with their styles (steps.ts): fetched once per page.
 let steps: Promise<Steps> | undefined
@@ -67,8 +66,9 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
     settled = true
   }
   afterPaint(settle)
-  // Only the question is needed for the first paint; the later steps are fetched in the task after it
-  // joined the page (not in idle time, which a busy page may put off for half a second: a keyboard
+  // Only the question is needed for the first paint; the later steps are fetched in the task after
+  // that paint (not sooner: starting a fetch costs the main thread a little, and that frame is the
+  // survey's first; not in idle time, which a busy page may put off for half a second: a keyboard
   // user's score and first typed letters came before them), and a step that comes before them waits
   // for them, not longer.
   const withSteps = () =>
@@ -78,7 +78,7 @@ export function mountView(doc: Document, where: MountOptions, config: ViewConfig
         model.steps.value = m
       }
     })
-  setTimeout(() => void withSteps().catch(() => {}))
+  afterPaint(() => void withSteps().catch(() => {}))
   // A modal owns the page while it is open, so it takes focus (the controller waits until the
   // customer is not typing): on the group, so that no score looks chosen.
   if (placement === 'modal') root.querySelector<HTMLElement>('[role=radiogroup]')?.focus()

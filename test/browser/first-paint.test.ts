@@ -137,6 +137,34 @@ describe.runIf(browserAvailable())('the script tag on the way to its first paint
     await page.close()
   })
 
+  it('boots the engine only once the question is on screen, even when the engine arrives long before the UI', async () => {
+    const page = await browser.newPage()
+    await page.route('**/dist/npskit-ui.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 400))
+      await route.continue()
+    })
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const w = window as unknown as { appeared?: number }
+        if (document.querySelector('npskit-survey')) w.appeared ??= performance.now()
+      }).observe(document, { childList: true, subtree: true })
+    })
+    // A call made after the first stage ran answers once the engine has booted.
+    const after = `<script>setTimeout(() => npskit('on', 'shown', () => {}).then(() => (window.booted = performance.now())))</script>`
+    await page.route('**/page.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Order confirmed</title>${tag}${after}` }))
+    await page.goto(server.origin + '/page.html')
+    await page.waitForFunction(() => [(window as unknown as { booted?: number }).booted, (window as unknown as { appeared?: number }).appeared].every((t) => typeof t === 'number'), null, { timeout: 10_000 })
+    const { appeared, booted, engineEnd } = await page.evaluate(() => {
+      const w = window as unknown as { appeared: number; booted: number }
+      const engine = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/npskit-engine.js')) as PerformanceResourceTiming
+      return { appeared: w.appeared, booted: w.booted, engineEnd: engine.responseEnd }
+    })
+    // The engine was here well before the question; it waited for it.
+    expect(engineEnd).toBeLessThan(appeared)
+    expect(booted).toBeGreaterThan(appeared)
+    await page.close()
+  })
+
   it('takes the painted question away when the engine cannot be loaded, or finds the options wrong', async () => {
     const failing = await slowEngine(tag, (route) => route.fulfill({ status: 404, body: '' }))
     await expect.poll(() => failing.errors.length).toBeGreaterThan(0)
