@@ -33,7 +33,7 @@ module.exports = [
   // writers and all 20 locales (an email is written in the customer's language, known only per order).
   { name: 'npskit/email: surveyEmail with all 20 locales', path: 'dist/email.js', import: '{ surveyEmail }', limit: '10 kB' },
   {
-    // What createSurvey loads when a survey first shows: Preact, signals-core, the view, the
+    // What createSurvey loads when a survey first shows: Preact, its signals (view/signal.ts), the view, the
     // stylesheet and one locale. Issue #4's budget for the widget it built. Issue #16's fixes
     // (readable accents and the page's theme read back at mount, bars clear of sticky headers, the
     // wrapping scale, the score kept on the follow-up) cost about 1 kB of it.
