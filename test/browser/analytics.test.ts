@@ -113,6 +113,18 @@ describe.runIf(browserAvailable())('analytics recipes in Chromium (README)', () 
     await v.page.close()
   })
 
+  // What Segment's analytics.track received for a survey shown, scored and answered, and no problem on the page.
+  async function expectTracked(v: Visit, score: number, category: string): Promise<void> {
+    await expect.poll(() => get<unknown[]>(v, '__tracked').then((t) => t.length)).toBe(3)
+    const detail = { journeyPoint: 'checkout-complete', score, category, channel: 'web' }
+    expect(await get(v, '__tracked')).toEqual([
+      ['npskit_shown', { ...detail, score: null, category: null }],
+      ['npskit_score', detail],
+      ['npskit_answered', detail],
+    ])
+    expect(v.problems).toEqual([])
+  }
+
   it('Segment with the package: onEvent hands each event to analytics.track', async () => {
     const bundled = await build({
       stdin: { contents: snippet('segment'), loader: 'js', resolveDir: root },
@@ -124,28 +136,14 @@ describe.runIf(browserAvailable())('analytics recipes in Chromium (README)', () 
     })
     const v = await visit(`<script>${segment}</script>`, '<script type="module" src="/app.js"></script>', { '/app.js': bundled.outputFiles[0]!.text })
     await answer(v, 3, 'Too expensive')
-    await expect.poll(() => get<unknown[]>(v, '__tracked').then((t) => t.length)).toBe(3)
-    const detail = { journeyPoint: 'checkout-complete', score: 3, category: 'detractor', channel: 'web' }
-    expect(await get(v, '__tracked')).toEqual([
-      ['npskit_shown', { ...detail, score: null, category: null }],
-      ['npskit_score', detail],
-      ['npskit_answered', detail],
-    ])
-    expect(v.problems).toEqual([])
+    await expectTracked(v, 3, 'detractor')
     await v.page.close()
   })
 
   it('Segment with the script tag: data-data-layer names an object that forwards each push to analytics.track', async () => {
     const v = await visit(`<script>${segment}</script>`, snippet('segment-tag'))
     await answer(v, 7, 'Ok')
-    await expect.poll(() => get<unknown[]>(v, '__tracked').then((t) => t.length)).toBe(3)
-    const detail = { journeyPoint: 'checkout-complete', score: 7, category: 'passive', channel: 'web' }
-    expect(await get(v, '__tracked')).toEqual([
-      ['npskit_shown', { ...detail, score: null, category: null }],
-      ['npskit_score', detail],
-      ['npskit_answered', detail],
-    ])
-    expect(v.problems).toEqual([])
+    await expectTracked(v, 7, 'passive')
     await v.page.close()
   })
 })
