@@ -116,8 +116,6 @@ if (before && before.version) {
   } catch {
     needed = true
   }
-  // A CDN that fails to serve the engine is reported, never thrown into the page.
-  if (needed) load().catch(console.error)
   if (shows) {
     // A survey is about to show: what its first paint needs comes side by side with the engine,
     // the UI and the locale. The engine imports the same files when it gets there and reports a
@@ -129,6 +127,11 @@ if (before && before.version) {
       () => undefined,
     )
   }
+
+  // After the UI and the locale: the first import() of a page costs the most (the browser sets up
+  // its module loading), and the first paint waits for those two, not for the engine. A CDN that
+  // fails to serve the engine is reported, never thrown into the page.
+  if (needed) load().catch(console.error)
 
   if (typeof customElements !== 'undefined' && !customElements.get('nps-survey')) {
     customElements.define(
