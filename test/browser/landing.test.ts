@@ -44,6 +44,29 @@ describe.runIf(browserAvailable())('the email link landing page (Chromium)', () 
     return { page, problems }
   }
 
+  it('gives a reader without JavaScript the same question as a form: the link’s score chosen, the answer recorded once it is sent', async () => {
+    const { token, url } = link()
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    const violations: string[] = []
+    page.on('console', (m) => m.type() === 'error' && violations.push(m.text()))
+    await page.goto(url(4))
+    const four = page.getByRole('radio', { name: '4' })
+    expect(await four.isChecked()).toBe(true)
+    expect(await page.getByRole('group', { name: 'Hvor sannsynlig er det at du vil anbefale Nordhandel til en venn eller kollega?' }).count()).toBe(1)
+    // Opening the page records nothing, with or without JavaScript.
+    expect(await rows(token)).toEqual([])
+    await page.getByRole('radio', { name: '2' }).check()
+    await page.getByRole('textbox').fill('Ingen svarte på e-posten min')
+    await page.getByRole('checkbox').check()
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByText('Takk for ærlig tilbakemelding').waitFor()
+    expect(await rows(token)).toHaveLength(1)
+    expect((await rows(token))[0]).toMatchObject({ score: 2, category: 'detractor', comment: 'Ingen svarte på e-posten min', contact_consent: true, complete: true, channel: 'email' })
+    expect(violations).toEqual([])
+    await context.close()
+  })
+
   it('shows the link’s score chosen; a tap on another records it at once, the comment completes the one response', async () => {
     const { token, url } = link()
     const { page, problems } = await open(url(9))

@@ -230,7 +230,74 @@ describe.each(drivers())('the email link landing page on $name', (driver) => {
       const bad = await answer(token, { response: { ...response(), comment: 5 }, human: true })
       expect(bad.status).toBe(400)
       expect(bad.body.field).toBe('response.comment')
-      expect((await answer(token, sent, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415)
+      expect((await answer(token, sent, { 'content-type': 'multipart/form-data; boundary=x' })).status).toBe(415)
+    })
+  })
+
+  describe('the form for readers without JavaScript', () => {
+    const form = (token: string, fields: string, headers: Record<string, string> = {}) =>
+      post(origin, fields, { origin, 'content-type': 'application/x-www-form-urlencoded', ...headers }, path(token))
+
+    it('is on the page inside <noscript>: the question, eleven scores with the link’s chosen, a comment and consent, posted to the link', async () => {
+      const { token } = link()
+      const page = await get(origin, path(token, '?score=9'))
+      const noscript = /<noscript>([\s\S]*?)<\/noscript>/.exec(page.text)![1]!
+      expect(noscript).toContain('<form method="post" class="nojs">')
+      expect(noscript).toContain('<legend>Hvor sannsynlig er det at du vil anbefale Nordhandel til en venn eller kollega?</legend>')
+      expect(noscript.match(/type="radio" name="score"/g)).toHaveLength(11)
+      expect(noscript).toContain('<input type="radio" name="score" value="9" required checked>')
+      expect(noscript.match(/ checked/g)).toHaveLength(1)
+      expect(noscript).toContain('<textarea name="comment" maxlength="10000"')
+      expect(noscript).toContain('name="contactConsent"')
+      expect(noscript).not.toMatch(/\sstyle=|\son\w+=/)
+      // Forms post to the link itself, and nowhere else.
+      expect(page.headers.get('content-security-policy')).toContain("form-action 'self'")
+      expect((await get(origin, path(link({ now: Date.now() - 40 * 86_400_000 }).token))).headers.get('content-security-policy')).toContain("form-action 'none'")
+    })
+
+    it('records a sent form at once as the link’s one response, and thanks the reader in the link’s language', async () => {
+      const { token } = link({ orderId: 'NH-2026-2042' })
+      const id = linkResponseId(token)
+      const sent = await form(token, 'score=3&comment=Pakken+kom+%C3%A9n+uke+for+sent%0D%0A++&contactConsent=yes&extra=ignored')
+      expect(sent.status).toBe(200)
+      expect(sent.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      expect(sent.headers.get('content-security-policy')).toContain("script-src 'none'")
+      expect(sent.text).toContain('<html lang="nb" dir="ltr">')
+      expect(sent.text).toContain('Takk for ærlig tilbakemelding. Vi leser alle svar og bruker dem til å bli bedre.')
+      const row = (await rows(id))[0]!
+      expect(row).toMatchObject({
+        score: 3,
+        category: 'detractor',
+        comment: 'Pakken kom én uke for sent',
+        contact_consent: true,
+        complete: true,
+        channel: 'email',
+        locale: 'nb',
+        journey_point: 'order-delivered',
+        user_info: { id: 'cust-7', email: 'kari@example.com' },
+        metadata: { orderId: 'NH-2026-2042' },
+      })
+      expect(row.question).toBe('Hvor sannsynlig er det at du vil anbefale Nordhandel til en venn eller kollega?')
+      // Sent again with another score and no comment (the back button): the same response, updated,
+      // and the comment kept, as when a later click on the email opens a fresh page.
+      expect((await form(token, 'score=9')).text).toContain('Tusen takk')
+      expect(await rows(id)).toHaveLength(1)
+      expect((await rows(id))[0]).toMatchObject({ score: 9, category: 'promoter', comment: 'Pakken kom én uke for sent' })
+    })
+
+    it('refuses a form without a score 0–10, from another origin or for an expired link, naming the field', async () => {
+      const { token } = link()
+      for (const fields of ['', 'comment=hei', 'score=11', 'score=-1', 'score=9.5', 'score=%00']) {
+        const refused = await form(token, fields)
+        expect(refused.status, fields).toBe(400)
+        expect(refused.body.field, fields).toBe('score')
+      }
+      expect((await form(token, `score=5&comment=${'x'.repeat(10_001)}`)).body.field).toBe('comment')
+      expect((await form(token, 'score=5&comment=%00')).body.field).toBe('comment')
+      expect((await form(token, 'score=5', { origin: 'https://evil.example' })).status).toBe(403)
+      expect((await form(link({ now: Date.now() - 40 * 86_400_000 }).token, 'score=5')).status).toBe(410)
+      expect(await rows(linkResponseId(token))).toEqual([])
+      expect(collector.logs.filter((l) => l.includes(' 500 '))).toEqual([])
     })
   })
 })

@@ -3,6 +3,8 @@
 // except through escape() or as JSON that cannot close its <script> element.
 import { resolveLocale } from '../../core/locale'
 import * as builtIn from '../../locales/index'
+import { escape } from './escape'
+import { noScriptForm, thanksText } from './form'
 import { problemTexts, type Problem } from './wording'
 
 type Code = (typeof builtIn.localeCodes)[number]
@@ -13,8 +15,6 @@ export function pageLocale(tag: string | undefined, acceptLanguage = ''): Code {
   return resolveLocale(tag ?? 'auto', preferred, builtIn.localeCodes) as Code
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 function head(code: Code, title: string): string {
   const { dir } = builtIn[code]
@@ -58,6 +58,7 @@ export function landingPage(code: Code, config: LandingConfig): string {
 <body>
 <main>
 ${config.brand ? `<p class="brand">${escape(config.brand)}</p>\n` : ''}<div id="survey"></div>
+<noscript>${noScriptForm(messages, config.brand, config.score)}</noscript>
 </main>
 </body>
 </html>
@@ -74,6 +75,22 @@ export function problemPage(code: Code, problem: Problem): string {
 <body>
 <main class="problem">
 <p>${escape(texts[problem])}</p>
+</main>
+</body>
+</html>
+`
+  )
+}
+
+/** The page a reader without JavaScript sees once the form is sent: the widget's thank-you for the score. */
+export function thanksPage(code: Code, brand: string | undefined, category: string): string {
+  const { messages } = builtIn[code]
+  return (
+    head(code, brand ? `${messages.surveyLabel} – ${brand}` : messages.surveyLabel) +
+    `</head>
+<body>
+<main class="problem">
+${brand ? `<p class="brand">${escape(brand)}</p>\n` : ''}<p role="status">${escape(thanksText(messages, category))}</p>
 </main>
 </body>
 </html>

@@ -12,7 +12,9 @@ import { parseJson, readBody } from '../readBody'
 import type { ResponseInput } from '../storage/index'
 import { validateResponse } from '../validateResponse'
 import { landingFile } from './files'
-import { landingPage, pageLocale, problemPage } from './page'
+import * as builtIn from '../../locales/index'
+import { formResponse, readForm } from './form'
+import { landingPage, pageLocale, problemPage, thanksPage } from './page'
 import { linkResponseId } from './responseId'
 import { commitSoon } from './commit'
 import type { Problem } from './wording'
@@ -20,11 +22,11 @@ import type { Problem } from './wording'
 const tokenPath = /^\/r\/([^/]+)$/
 
 // The page loads its script and the widget from the collector only; the nonce marks the one script
-// element this answer wrote. Forms nowhere, no framing, the referrer (the token is in the URL) only
-// to the collector itself.
+// element this answer wrote. Its form (for readers without JavaScript) posts to the link itself, no
+// other page posts anywhere; no framing, the referrer (the token is in the URL) only to the collector.
 const policy = (nonce: string | null) =>
   `default-src 'none'; script-src ${nonce ? `'self' 'nonce-${nonce}'` : "'none'"}; style-src 'self'${nonce ? ` 'nonce-${nonce}'` : ''}; ` +
-  "img-src 'self' data:; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
+  `img-src 'self' data:; connect-src 'self'; form-action ${nonce ? "'self'" : "'none'"}; base-uri 'none'; frame-ancestors 'none'`
 
 function sendHtml(res: ServerResponse, status: number, html: string, nonce: string | null): void {
   res.writeHead(status, {
@@ -107,7 +109,8 @@ async function postLanding(req: IncomingMessage, res: ServerResponse, ctx: Conte
   const check = verifySurveyLink(token, links.secrets)
   if (!check.ok) throw new HttpError(refusal[check.reason], check.reason === 'expired' ? 'The survey link has expired' : 'The survey link is not valid', 'token')
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
-  if (type !== 'application/json' && type !== 'text/plain') throw new HttpError(415, 'Send application/json or text/plain', 'content-type')
+  if (type === 'application/x-www-form-urlencoded') return postForm(req, res, ctx, token, check.link, trace)
+  if (type !== 'application/json' && type !== 'text/plain') throw new HttpError(415, 'Send application/json, text/plain or a form', 'content-type')
   const body = parseJson(await readBody(req, { maxBytes: ctx.maxBodyBytes + 100, idleMs: ctx.options.bodyTimeoutMs }))
   if (!isObject(body)) throw new HttpError(400, 'The body must be an object { response, human }', '')
   if (typeof body.human !== 'boolean') throw new HttpError(400, 'human must be true or false', 'human')
@@ -126,6 +129,31 @@ async function postLanding(req: IncomingMessage, res: ServerResponse, ctx: Conte
   const result = await ctx.store.holdLinkAnswer(response, links.windowMs)
   if (result === 'pending') commitSoon(ctx, links.windowMs)
   sendJson(res, 202, { id: response.id, result })
+}
+
+// A form's comment may be percent-encoded: up to nine bytes a character.
+const MAX_FORM_BYTES = 10_000 * 9 + 2048
+
+/**
+ * POST /r/<token> as a form (the page without JavaScript): a person sent it, so it is stored at
+ * once, like a tap on the widget, and the answer is the thank-you page in the link's language.
+ */
+async function postForm(req: IncomingMessage, res: ServerResponse, ctx: Context, token: string, link: SurveyLinkData, trace: Trace): Promise<void> {
+  const links = ctx.links!
+  // Parsed already by a framework's urlencoded body parser (as Express middleware), or raw.
+  const parsed = (req as { body?: unknown }).body
+  const body = isObject(parsed) ? new URLSearchParams(Object.entries(parsed).map(([k, v]) => [k, String(v)])).toString() : await readBody(req, { maxBytes: MAX_FORM_BYTES, idleMs: ctx.options.bodyTimeoutMs })
+  const answer = readForm(body)
+  if ('error' in answer) throw new HttpError(400, answer.error, answer.field)
+  const code = pageLocale(link.locale, req.headers['accept-language'])
+  const checked = validateResponse(fromLink(formResponse(answer, builtIn[code], links.brand, new Date()), token, link, links.surveyId))
+  if ('error' in checked) throw new HttpError(400, checked.error, checked.field ?? null)
+  const response = { ...checked.response, channel: 'email' } as ResponseInput
+  trace.responseId = response.id
+  const alerts = ctx.options.alerts
+  await ctx.store.takeLinkAnswer(response, alerts ? { inTransaction: (tx, outcome) => alerts.enqueue(tx, response, outcome) } : {})
+  alerts?.wake()
+  sendHtml(res, 200, thanksPage(code, links.brand, response.category), null)
 }
 
 /** Routes /r/…; false for any other path. */
