@@ -224,7 +224,7 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
   // Answered, dismissed or asked lately on another device or by email? Only the collector knows
   // (`recontactCheck`, identified customers only). 800 ms in all, the chunk's loading included;
   // then, or on any error, ask.
-  const recontacted = (): Promise<string | void> | undefined =>
+  const recontacted = (): Promise<[string, number] | void> | undefined =>
     o.recontactCheck && (o.user?.id ?? o.user?.email) != null
       ? Promise.race([import('./targeting/recontact').then((m) => m.recontact(o, report), report), new Promise<void>((r) => setTimeout(r, 800))])
       : undefined
@@ -338,7 +338,13 @@ export function surveyWith(options: SurveyOptions | undefined, known: Known): Su
     // Most likely it shows: fetch what it needs while the collector is asked, the others contend and the delay runs.
     load().catch(() => {})
     const no = await recontacted()
-    if (no) return notShown(no)
+    if (no) {
+      // Kept as if it had happened here (an answer as answered, a dismissal or an ask as dismissed,
+      // at the collector's time): the rules of every later page leave this person be for the rest
+      // of the wait without asking the collector again.
+      if (no[1] <= Date.now()) remember((h) => (no[0] === 'recontact-answered' ? recordAnswer : recordDismiss)(h, surveyId, no[1]))
+      return notShown(no[0])
+    }
     if (!(await contend(p.priority ?? o.priority ?? 0))) return notShown('lower-priority')
     if (p.delayMs) await new Promise((r) => setTimeout(r, p.delayMs))
     return open({ ...extra, journeyPoint }, p)

@@ -15,14 +15,15 @@ const days = (value: number | undefined, fallback: number) => String(Math.min(36
  * device, a browser without this one's history, an email. It sends a salted SHA-256 of each of
  * the user's keys (see `recontactKeys`) with the collector's own salt, never the id or email
  * itself. Resolves with the reason not to show (`'recontact-answered'`, `'recontact-dismissed'`,
- * `'recontact-asked'`), or undefined to ask: also for an anonymous user (nothing is requested),
+ * `'recontact-asked'`) and when that happened (epoch ms, NaN if the collector did not say), or
+ * undefined to ask: also for an anonymous user (nothing is requested),
  * after 800 ms (the requests are aborted), and on any error (reported). Never rejects. A chunk of
  * its own (npskit-recontact.js), fetched only with the `recontactCheck` option.
  *
  * @example
- * await recontact({ recontactCheck: 'https://nps.example.com', user: { id: 'C-1042' } }, console.warn) // → 'recontact-answered'
+ * await recontact({ recontactCheck: 'https://nps.example.com', user: { id: 'C-1042' } }, console.warn) // → ['recontact-answered', 1764583200000]
  */
-export async function recontact(o: Rules & Pick<SurveyOptions, 'recontactCheck' | 'user'>, report: (error: unknown) => void): Promise<string | undefined> {
+export async function recontact(o: Rules & Pick<SurveyOptions, 'recontactCheck' | 'user'>, report: (error: unknown) => void): Promise<[reason: string, at: number] | undefined> {
   const keys = recontactKeys(o.user)
   if (!keys.length || !o.recontactCheck) return undefined
   const stop = new AbortController()
@@ -41,8 +42,8 @@ export async function recontact(o: Rules & Pick<SurveyOptions, 'recontactCheck' 
     query.set('answered', days(o.answeredWaitDays, 90))
     query.set('dismissed', days(o.dismissedWaitDays, 14))
     const answer = await get(url + '?' + query)
-    // A reason this version does not know is still a no.
-    return answer.ask === false ? 'recontact-' + (reasons.includes(answer.reason as string) ? answer.reason : 'asked') : undefined
+    // A reason this version does not know is still a no; `at` is NaN when the collector sent no time.
+    return answer.ask === false ? ['recontact-' + (reasons.includes(answer.reason as string) ? answer.reason : 'asked'), Date.parse(answer.at as string)] : undefined
   } catch (error) {
     // Too slow is no error: the customer is asked, as documented.
     if (!stop.signal.aborted) report(error)

@@ -50,6 +50,46 @@ describe('recontactCheck (issue #19)', () => {
     expect(await s.trigger('checkout-complete')).toEqual({ status: 'not-shown', reason: expected })
   })
 
+  describe('remembers the answer here, so later pages leave the person be without asking the collector again', () => {
+    // One browser's storage, shared by the surveys of two page views.
+    const browserStorage = () => {
+      const items = new Map<string, string>()
+      return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) }
+    }
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString()
+
+    it.each([
+      ['answered', 10, 'answered-recently'],
+      ['dismissed', 3, 'dismissed-recently'],
+      ['asked', 3, 'dismissed-recently'],
+    ])('%s elsewhere %i days ago: the next page says %s, on its own', async (reason, days, local) => {
+      const c = collector({ ask: false, reason, at: daysAgo(days) })
+      const storage = browserStorage()
+      const options = { recontactCheck: base, user: { id: 'C-5' }, storage }
+      const first = make(options)
+      expect((await first.trigger('checkout-complete')).status).toBe('not-shown')
+      first.destroy()
+      expect(c.urls).toHaveLength(2)
+      expect(await make(options).trigger('checkout-complete')).toEqual({ status: 'not-shown', reason: local })
+      expect(c.urls).toHaveLength(2)
+    })
+
+    it('keeps nothing when the collector gives no time, or one in the future: the next page asks it again', async () => {
+      for (const at of [undefined, 'not a date', new Date(Date.now() + 3_600_000).toISOString()]) {
+        const c = collector({ ask: false, reason: 'answered', ...(at === undefined ? {} : { at }) })
+        const storage = browserStorage()
+        const options = { recontactCheck: base, user: { id: 'C-6' }, storage }
+        for (let page = 0; page < 2; page++) {
+          const s = make(options)
+          expect(await s.trigger('checkout-complete')).toEqual({ status: 'not-shown', reason: 'recontact-answered' })
+          s.destroy()
+        }
+        expect(c.urls, String(at)).toHaveLength(4)
+        vi.restoreAllMocks()
+      }
+    })
+  })
+
   it('shows when the collector says ask, with the default waits', async () => {
     const c = collector({ ask: true })
     const s = make({ recontactCheck: base, user: { id: 'C-2' } })
