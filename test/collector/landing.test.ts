@@ -293,6 +293,10 @@ describe.each(drivers())('the email link landing page on $name', (driver) => {
         expect(refused.body.field, fields).toBe('score')
       }
       expect((await form(token, `score=5&comment=${'x'.repeat(10_001)}`)).body.field).toBe('comment')
+      // The longest comment the schema allows, percent-encoded as a browser sends it, fits.
+      const longest = link().token
+      expect((await form(longest, `score=5&comment=${encodeURIComponent('😀'.repeat(10_000))}`)).status).toBe(200)
+      expect((await rows(linkResponseId(longest)))[0]!.comment).toBe('😀'.repeat(10_000))
       expect((await form(token, 'score=5&comment=%00')).body.field).toBe('comment')
       expect((await form(token, 'score=5', { origin: 'https://evil.example' })).status).toBe(403)
       expect((await form(link({ now: Date.now() - 40 * 86_400_000 }).token, 'score=5')).status).toBe(410)

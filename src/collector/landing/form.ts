@@ -2,25 +2,31 @@
 // browser): a plain HTML form inside <noscript> with the question, the eleven scores (the link's
 // already chosen), a comment box and the contact consent, posted to the link itself. A form sent by
 // a person is an answer like a tap on the widget: link scanners fetch pages but do not send forms.
-import { fill } from '../../core/locale'
-import type { Messages } from '../../core/messages'
+import { copyFor, type Copy } from '../../core/copy'
+import type { Locale } from '../../core/messages'
 import { category } from '../../score'
 import { version } from '../../version'
 import { escape } from './escape'
 
-// The schema's own limit (schema.json, comment.maxLength).
+// The schema's own limit (schema.json, comment.maxLength), which checks the comment when it is stored.
 const MAX_COMMENT = 10_000
 
-const questionOf = (messages: Messages, brand: string | undefined) => (brand ? fill(messages.question, { brand }) : messages.questionNoBrand)
-
 /**
- * The form a reader without JavaScript answers with: the same question, scale and texts as the
- * widget, in the link's language, as markup only (the page's CSP allows no script but its own).
+ * What the widget would say on a landing page: the locale's texts, the shop's name in the question.
  *
  * @example
- * noScriptForm(en.messages, 'Nordhandel', 9) // → '<form method="post" class="nojs">…'
+ * linkCopy('Nordhandel', nb).question // → 'Hvor sannsynlig er det at du vil anbefale Nordhandel til en venn eller kollega?'
  */
-export function noScriptForm(messages: Messages, brand: string | undefined, score: number | null): string {
+export const linkCopy = (brand: string | undefined, locale: Locale): Copy => copyFor(brand ? { brand } : {}, locale)
+
+/**
+ * The form a reader without JavaScript answers with: the widget's question, scale and texts (its
+ * `copy`, in the link's language), as markup only (the page's CSP allows no script but its own).
+ *
+ * @example
+ * noScriptForm(linkCopy('Nordhandel', en), 9) // → '<form method="post" class="nojs">…'
+ */
+export function noScriptForm(copy: Copy, score: number | null): string {
   const scores = Array.from(
     { length: 11 },
     (_, n) =>
@@ -28,22 +34,30 @@ export function noScriptForm(messages: Messages, brand: string | undefined, scor
   ).join('')
   return `<form method="post" class="nojs">
 <fieldset>
-<legend>${escape(questionOf(messages, brand))}</legend>
+<legend>${escape(copy.question)}</legend>
 <div class="scale">${scores}</div>
-<p class="anchors"><span>${escape(messages.low)}</span><span>${escape(messages.high)}</span></p>
+<p class="anchors"><span>${escape(copy.low)}</span><span>${escape(copy.high)}</span></p>
 </fieldset>
-<label class="comment">${escape(messages.commentPlaceholder)}<textarea name="comment" maxlength="${MAX_COMMENT}" rows="4"></textarea></label>
-<label class="consent"><input type="checkbox" name="contactConsent" value="yes"> ${escape(messages.contactConsent)}</label>
-<button type="submit">${escape(messages.submit)}</button>
+<label class="comment">${escape(copy.commentPlaceholder)}<textarea name="comment" maxlength="${MAX_COMMENT}" rows="4"></textarea></label>
+<label class="consent"><input type="checkbox" name="contactConsent" value="yes"> ${escape(copy.contactConsent)}</label>
+<button type="submit">${escape(copy.submit)}</button>
 </form>`
 }
 
+/** What a sent form said. */
+export interface FormFields {
+  score: number
+  comment: string | null
+  contactConsent: boolean
+}
+
 /** What a sent form said, or what is wrong with it (the field named). */
-export type FormAnswer = { score: number; comment: string | null; contactConsent: boolean } | { error: string; field: string }
+export type FormAnswer = FormFields | { error: string; field: string }
 
 /**
  * Reads a form body (`application/x-www-form-urlencoded`): `score` 0–10 (required), `comment`
- * (trimmed, empty is none, line breaks as the browser sent them), `contactConsent` (present or not).
+ * (trimmed, empty is none, line breaks as \n; its length is the schema's to check), `contactConsent`
+ * (present or not).
  * Anything else in the body is ignored, as a form's extra fields are.
  *
  * @example
@@ -54,7 +68,6 @@ export function readForm(body: string): FormAnswer {
   const score = form.get('score') ?? ''
   if (!/^(10|[0-9])$/.test(score)) return { error: 'Choose a score from 0 to 10', field: 'score' }
   const comment = (form.get('comment') ?? '').replace(/\r\n?/g, '\n').trim()
-  if (comment.length > MAX_COMMENT) return { error: `The comment is longer than ${MAX_COMMENT} characters`, field: 'comment' }
   return { score: Number(score), comment: comment || null, contactConsent: form.has('contactConsent') }
 }
 
@@ -63,31 +76,18 @@ export function readForm(body: string): FormAnswer {
  * customer, order) are set on it as on any answer to the link.
  *
  * @example
- * formResponse({ score: 9, comment: null, contactConsent: false }, en, 'Nordhandel', new Date())
+ * formResponse({ score: 9, comment: null, contactConsent: false }, linkCopy('Nordhandel', en), new Date())
  */
-export function formResponse(
-  answer: { score: number; comment: string | null; contactConsent: boolean },
-  locale: { code: string; messages: Messages },
-  brand: string | undefined,
-  at: Date,
-): Record<string, unknown> {
-  const { score } = answer
+export function formResponse(answer: FormFields, copy: Copy, at: Date): Record<string, unknown> {
   return {
-    score,
-    category: category(score),
-    comment: answer.comment,
-    contactConsent: answer.contactConsent,
-    locale: locale.code,
-    question: questionOf(locale.messages, brand),
+    ...answer,
+    category: category(answer.score),
+    locale: copy.lang,
+    question: copy.question,
     page: '',
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
     complete: true,
     sdk: { name: 'npskit', version },
   }
-}
-
-/** The thank-you for a category, in the link's words. */
-export function thanksText(messages: Messages, category: string): string {
-  return category === 'promoter' ? messages.thankYouPromoter : category === 'passive' ? messages.thankYouPassive : messages.thankYouDetractor
 }

@@ -4,7 +4,9 @@
 import { resolveLocale } from '../../core/locale'
 import * as builtIn from '../../locales/index'
 import { escape } from './escape'
-import { noScriptForm, thanksText } from './form'
+import type { Copy } from '../../core/copy'
+import type { Category } from '../../score'
+import { linkCopy, noScriptForm } from './form'
 import { problemTexts, type Problem } from './wording'
 
 type Code = (typeof builtIn.localeCodes)[number]
@@ -30,6 +32,9 @@ function head(code: Code, title: string): string {
 `
 }
 
+// "Kundeundersøkelse – Nordhandel": the widget's name for itself, and the shop's.
+const titleOf = (copy: Copy, brand: string | undefined) => (brand ? `${copy.surveyLabel} – ${brand}` : copy.surveyLabel)
+
 /** What the page's script needs: where to post, and how to ask. */
 export interface LandingConfig {
   readonly token: string
@@ -46,19 +51,18 @@ export interface LandingConfig {
 
 /** The survey page of a valid link. */
 export function landingPage(code: Code, config: LandingConfig): string {
-  const { messages } = builtIn[code]
-  const title = config.brand ? `${messages.surveyLabel} – ${config.brand}` : messages.surveyLabel
+  const copy = linkCopy(config.brand, builtIn[code])
   // JSON inside <script>: `<` escaped so no value can end the element early.
   const json = JSON.stringify(config).replace(/</g, '\\u003c')
   return (
-    head(code, title) +
+    head(code, titleOf(copy, config.brand)) +
     `<script type="application/json" id="npskit-link">${json}</script>
 <script type="module" nonce="${config.nonce}" src="assets/landing.js"></script>
 </head>
 <body>
 <main>
 ${config.brand ? `<p class="brand">${escape(config.brand)}</p>\n` : ''}<div id="survey"></div>
-<noscript>${noScriptForm(messages, config.brand, config.score)}</noscript>
+<noscript>${noScriptForm(copy, config.score)}</noscript>
 </main>
 </body>
 </html>
@@ -83,14 +87,14 @@ export function problemPage(code: Code, problem: Problem): string {
 }
 
 /** The page a reader without JavaScript sees once the form is sent: the widget's thank-you for the score. */
-export function thanksPage(code: Code, brand: string | undefined, category: string): string {
-  const { messages } = builtIn[code]
+export function thanksPage(code: Code, brand: string | undefined, category: Category): string {
+  const copy = linkCopy(brand, builtIn[code])
   return (
-    head(code, brand ? `${messages.surveyLabel} – ${brand}` : messages.surveyLabel) +
+    head(code, titleOf(copy, brand)) +
     `</head>
 <body>
 <main class="problem">
-${brand ? `<p class="brand">${escape(brand)}</p>\n` : ''}<p role="status">${escape(thanksText(messages, category))}</p>
+${brand ? `<p class="brand">${escape(brand)}</p>\n` : ''}<p role="status">${escape(copy.thanks(category))}</p>
 </main>
 </body>
 </html>

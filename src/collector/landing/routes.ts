@@ -13,7 +13,7 @@ import type { ResponseInput } from '../storage/index'
 import { validateResponse } from '../validateResponse'
 import { landingFile } from './files'
 import * as builtIn from '../../locales/index'
-import { formResponse, readForm } from './form'
+import { formResponse, linkCopy, readForm } from './form'
 import { landingPage, pageLocale, problemPage, thanksPage } from './page'
 import { linkResponseId } from './responseId'
 import { commitSoon } from './commit'
@@ -131,8 +131,9 @@ async function postLanding(req: IncomingMessage, res: ServerResponse, ctx: Conte
   sendJson(res, 202, { id: response.id, result })
 }
 
-// A form's comment may be percent-encoded: up to nine bytes a character.
-const MAX_FORM_BYTES = 10_000 * 9 + 2048
+// The schema's longest comment (10,000 characters) percent-encoded: up to twelve bytes a character
+// (four UTF-8 bytes, each %XX), and room for the other fields.
+const MAX_FORM_BYTES = 10_000 * 12 + 2048
 
 /**
  * POST /r/<token> as a form (the page without JavaScript): a person sent it, so it is stored at
@@ -146,7 +147,7 @@ async function postForm(req: IncomingMessage, res: ServerResponse, ctx: Context,
   const answer = readForm(body)
   if ('error' in answer) throw new HttpError(400, answer.error, answer.field)
   const code = pageLocale(link.locale, req.headers['accept-language'])
-  const checked = validateResponse(fromLink(formResponse(answer, builtIn[code], links.brand, new Date()), token, link, links.surveyId))
+  const checked = validateResponse(fromLink(formResponse(answer, linkCopy(links.brand, builtIn[code]), new Date()), token, link, links.surveyId))
   if ('error' in checked) throw new HttpError(400, checked.error, checked.field ?? null)
   const response = { ...checked.response, channel: 'email' } as ResponseInput
   trace.responseId = response.id
