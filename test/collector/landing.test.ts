@@ -298,6 +298,7 @@ describe.each(drivers())('the email link landing page on $name', (driver) => {
       expect((await form(longest, `score=5&comment=${encodeURIComponent('😀'.repeat(10_000))}`)).status).toBe(200)
       expect((await rows(linkResponseId(longest)))[0]!.comment).toBe('😀'.repeat(10_000))
       expect((await form(token, 'score=5&comment=%00')).body.field).toBe('comment')
+      expect((await form(token, `score=5&comment=${'%F0%9F%98%80'.repeat(10_200)}`)).status).toBe(413)
       expect((await form(token, 'score=5', { origin: 'https://evil.example' })).status).toBe(403)
       expect((await form(link({ now: Date.now() - 40 * 86_400_000 }).token, 'score=5')).status).toBe(410)
       expect(await rows(linkResponseId(token))).toEqual([])
