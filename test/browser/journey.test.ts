@@ -61,7 +61,9 @@ describe.runIf(browserAvailable())('journey points and consent, through the scri
     ])
 
     // The same order again (a reload, the link in the e-mail): never, and the script tag's first
-    // stage says so by itself: the rest of npskit is not even fetched.
+    // stage says so by itself: the rest of npskit is not even fetched. (Once the page has heard the
+    // collector's answer and emptied its queue: a response still queued would load the engine to send it.)
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('npskit:queue'))).toBeNull()
     const fetched: string[] = []
     const record = (r: { url(): string }) => fetched.push(new URL(r.url()).pathname)
     page.on('request', record)
