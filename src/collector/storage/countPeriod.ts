@@ -1,6 +1,7 @@
 // The counts a summary is made of: its weeks, the breakdowns of the whole period and the previous
 // period, read as stretches (see readCounts.ts).
-import { readCounts, type CountFilter, type Counts, type Stretch, type StretchCounts } from './readCounts'
+import { noCounts, planCounts, readCounts, type CountFilter, type Counts, type Stretch, type StretchCounts } from './readCounts'
+import { cutPieces, readPiece, responsesPerMinute, type Density } from './shortQueries'
 import type { Database } from './types'
 import { weeksOf, type Week } from './weeks'
 
@@ -15,52 +16,59 @@ export interface PeriodCounts {
   byLocale: Map<string | null, Counts>
 }
 
-// How many stretches one query reads on PGlite (see readStretches).
-const PGLITE_STRETCHES_PER_QUERY = 3
+/** The journey points and locales stored (see dimensions.ts): how many values the counts hold. */
+export interface Dimensions {
+  journeyPoints: readonly string[]
+  locales: readonly string[]
+}
 
 /**
  * PostgreSQL: every stretch in one query, one round trip. PGlite runs one query at a time for the
- * whole process, on its main thread: at most a few stretches of one kind per query (weeks of the
- * trend; the breakdowns; the previous period), one query after the other, so that a POST (which
- * goes first, see pglite.ts) never waits behind more than one short query.
+ * whole process, on its main thread: the pieces of every stretch one after the other, each in a
+ * short query (shortQueries.ts), so that a POST (which goes first, see
+ * pglite.ts) never waits behind more than one short query.
  */
-async function readStretches(db: Database, stretches: Stretch[], filter: CountFilter): Promise<StretchCounts[]> {
+async function readStretches(db: Database, stretches: Stretch[], filter: CountFilter, dims: Dimensions): Promise<StretchCounts[]> {
   if (db.driver === 'postgres') return readCounts(db, stretches, filter)
-  const kind = (s: Stretch) => s.questions.join()
-  const counted: StretchCounts[] = []
-  for (let i = 0, j = 1; i < stretches.length; i = j, j = i + 1) {
-    while (j < stretches.length && j - i < PGLITE_STRETCHES_PER_QUERY && kind(stretches[j]!) === kind(stretches[i]!)) j++
-    counted.push(...(await readCounts(db, stretches.slice(i, j), filter)))
+  const from = Math.min(...stretches.map((s) => s.from))
+  const to = Math.max(...stretches.map((s) => s.to))
+  const density: Density = {
+    perMinute: await responsesPerMinute(db, from, to),
+    // A response may have no journey point: one more value.
+    points: filter.journeyPoint !== undefined ? 1 : dims.journeyPoints.length + 1,
+    locales: filter.locale !== undefined ? 1 : dims.locales.length,
   }
-  return counted
+  const results = noCounts(stretches)
+  for (const piece of cutPieces(planCounts(stretches, filter), density)) await readPiece(db, piece, filter, results)
+  return results
 }
 
 /**
  * Counts [from, to) per ISO week of `timeZone` and per journey point and locale, and [previousFrom, from) in all.
+ * `dims`: the stored journey points and locales, which size PGlite's queries.
  *
  * @example
- * const { weeks, perWeek } = await countPeriod(db, { from, to, previousFrom, timeZone: 'Europe/Oslo', filter: {} })
+ * const { weeks, perWeek } = await countPeriod(db, { from, to, previousFrom, timeZone: 'Europe/Oslo', filter: {}, dims: await dimensions(db) })
  */
 export async function countPeriod(
   db: Database,
-  { from, to, previousFrom, timeZone, filter }: { from: number; to: number; previousFrom: number; timeZone: string; filter: CountFilter },
+  { from, to, previousFrom, timeZone, filter, dims }: { from: number; to: number; previousFrom: number; timeZone: string; filter: CountFilter; dims: Dimensions },
 ): Promise<PeriodCounts> {
   const weeks = weeksOf(from, to, timeZone)
   // Only the trend follows the time zone's weeks; the breakdowns and the previous period are
-  // counted whole, so they read UTC weeks and days in the middle and finer counts only at their ends.
-  // (Two stretches for the breakdowns, one per question: on PGlite two shorter queries.)
+  // counted whole, so they read UTC weeks and days in the middle and finer counts only at their ends
+  // (one stretch for both breakdowns: their quarter hours are read once).
   const stretches: Stretch[] = [
     ...weeks.map((week): Stretch => ({ from: week.from, to: week.to, questions: ['total'] })),
-    { from, to, questions: ['point'] },
-    { from, to, questions: ['locale'] },
+    { from, to, questions: ['point', 'locale'] },
     { from: previousFrom, to: from, questions: ['total'] },
   ]
-  const counted = await readStretches(db, stretches, filter)
+  const counted = await readStretches(db, stretches, filter, dims)
   return {
     weeks,
     perWeek: counted.slice(0, weeks.length).map((c) => c.total),
-    previousCounts: counted[weeks.length + 2]!.total,
+    previousCounts: counted[weeks.length + 1]!.total,
     byPoint: counted[weeks.length]!.byJourneyPoint,
-    byLocale: counted[weeks.length + 1]!.byLocale,
+    byLocale: counted[weeks.length]!.byLocale,
   }
 }

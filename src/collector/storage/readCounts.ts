@@ -33,7 +33,7 @@ export interface CountFilter {
 
 const zero = (): Counts => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
 // A piece's `q` is a bit mask of the questions its rows answer.
-const BIT: Record<Question, number> = { total: 1, point: 2, locale: 4 }
+export const BIT: Record<Question, number> = { total: 1, point: 2, locale: 4 }
 // The rollups each coarse span is counted with (migration 008). Quarter hours are counted whole
 // (rollup 0): they answer every question at once.
 const COARSE: readonly [span: number, rollups: readonly number[]][] = [
@@ -42,13 +42,16 @@ const COARSE: readonly [span: number, rollups: readonly number[]][] = [
   [10080, [0, 1, 2, 3]],
 ]
 
-interface PieceRow {
+/** A piece of a stretch to read: [lo, hi) in epoch ms of the counts of (span, rollup), or of the responses (span 0). */
+export interface CountPiece {
+  /** The stretch it counts for (its index). */
   i: number
+  /** The questions it answers, a bit mask. */
   q: number
   span: number
   rollup: number
-  lo: string
-  hi: string
+  lo: number
+  hi: number
 }
 
 /**
@@ -57,11 +60,10 @@ interface PieceRow {
  * that rollup, and whole quarter hours and responses at the ends, which questions with the same
  * spans share.
  */
-function plan(stretches: readonly Stretch[], filter: CountFilter): PieceRow[] {
+export function planCounts(stretches: readonly Stretch[], filter: CountFilter): CountPiece[] {
   const byPoint = filter.journeyPoint !== undefined ? 0 : 1
   const byLocale = filter.locale !== undefined ? 0 : 2
   const rollupOf: Record<Question, number> = { total: byPoint | byLocale, point: byLocale, locale: byPoint }
-  const iso = (ms: number) => new Date(ms).toISOString()
   return stretches.flatMap(({ from, to, questions }, i) => {
     const groups = new Map<string, { spans: number[]; questions: Question[] }>()
     for (const question of new Set(questions)) {
@@ -71,14 +73,17 @@ function plan(stretches: readonly Stretch[], filter: CountFilter): PieceRow[] {
       group.questions.push(question)
     }
     return [...groups.values()].flatMap(({ spans, questions: asked }) =>
-      pieces(from, to, spans).flatMap(({ span, from: lo, to: hi }): PieceRow[] => {
-        const range = { i, span, lo: iso(lo), hi: iso(hi) }
+      pieces(from, to, spans).flatMap(({ span, from: lo, to: hi }): CountPiece[] => {
+        const range = { i, span, lo, hi }
         if (span <= 15) return [{ ...range, q: asked.reduce((q, question) => q | BIT[question], 0), rollup: 0 }]
         return asked.map((question) => ({ ...range, q: BIT[question], rollup: rollupOf[question] }))
       }),
     )
   })
 }
+
+/** What nothing has been counted in yet, per stretch. */
+export const noCounts = (stretches: readonly unknown[]) => stretches.map((): StretchCounts => ({ total: zero(), byJourneyPoint: new Map(), byLocale: new Map() }))
 
 /**
  * Counts the responses of each stretch by score, per journey point and/or per locale, as each
@@ -89,16 +94,15 @@ function plan(stretches: readonly Stretch[], filter: CountFilter): PieceRow[] {
  * // → [{ total: [3, 0, …, 41], byJourneyPoint: Map { 'checkout-complete' => […], … }, byLocale: Map {} }]
  */
 export async function readCounts(db: Queryable, stretches: readonly Stretch[], filter: CountFilter): Promise<StretchCounts[]> {
-  const results = stretches.map((): StretchCounts => ({ total: zero(), byJourneyPoint: new Map(), byLocale: new Map() }))
-  const list = plan(stretches, filter)
+  const results = noCounts(stretches)
+  const list = planCounts(stretches, filter)
   if (list.length === 0) return results
-  const values: unknown[] = [JSON.stringify(list)]
-  let where = ''
-  if (filter.journeyPoint !== undefined) where += ` AND journey_point = $${values.push(filter.journeyPoint)}`
-  if (filter.locale !== undefined) where += ` AND locale = $${values.push(filter.locale)}`
+  const iso = (ms: number) => new Date(ms).toISOString()
+  const values: unknown[] = [JSON.stringify(list.map((p) => ({ ...p, lo: iso(p.lo), hi: iso(p.hi) })))]
+  const where = filterSql(filter, values)
   // LATERAL with OFFSET 0, which keeps the planner from flattening the subqueries into one join:
   // one index range scan per piece, whatever it guesses about the JSON's size.
-  const { rows } = await db.query<{ i: number; q: number; g: number; journey_point: string | null; locale: string | null; score: number; n: number }>(
+  const { rows } = await db.query<CountedRow>(
     `WITH piece AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(i int, q int, span int, rollup int, lo timestamptz, hi timestamptz)
      ), hit AS (
@@ -121,8 +125,38 @@ export async function readCounts(db: Queryable, stretches: readonly Stretch[], f
      GROUP BY GROUPING SETS ((i, q, score), (i, q, journey_point, score), (i, q, locale, score))`,
     values,
   )
+  addCounted(results, rows)
+  return results
+}
+
+/** The SQL that keeps the rows of `filter`, its values appended to `values`. */
+export function filterSql(filter: CountFilter, values: unknown[]): string {
+  let where = ''
+  if (filter.journeyPoint !== undefined) where += ` AND journey_point = $${values.push(filter.journeyPoint)}`
+  if (filter.locale !== undefined) where += ` AND locale = $${values.push(filter.locale)}`
+  return where
+}
+
+/** A row of counts: of piece `i`, `q`, grouped as GROUPING(journey_point, locale) says. */
+export interface CountedRow {
+  i: number
+  q: number
+  g: number
+  journey_point: string | null
+  locale: string | null
+  score: number
+  n: number
+}
+
+/**
+ * Adds counted rows to `results`: each to what its grouping answers (GROUPING(journey_point,
+ * locale): 3 the total, 1 per journey point, 2 per locale), if its piece asked that question.
+ *
+ * @example
+ * addCounted(results, [{ i: 0, q: 1, g: 3, journey_point: null, locale: null, score: 9, n: 4 }]) // results[0].total[9] += 4
+ */
+export function addCounted(results: StretchCounts[], rows: readonly CountedRow[]): void {
   for (const row of rows) {
-    // GROUPING(journey_point, locale): 3 for the total, 1 per journey point, 2 per locale.
     const answers: Question = row.g === 3 ? 'total' : row.g === 1 ? 'point' : 'locale'
     if (!(row.q & BIT[answers])) continue
     const result = results[row.i]!
@@ -130,7 +164,6 @@ export async function readCounts(db: Queryable, stretches: readonly Stretch[], f
       answers === 'total' ? result.total : answers === 'point' ? entry(result.byJourneyPoint, row.journey_point) : entry(result.byLocale, row.locale!)
     counts[row.score]! += row.n
   }
-  return results
 }
 
 function entry<K>(map: Map<K, Counts>, key: K): Counts {

@@ -57,8 +57,8 @@ export async function summary(db: Database, filters: SummaryFilters): Promise<Su
   if (!(from < to)) throw new RangeError('from must be before to')
   const previousFrom = from - (to - from)
   const filter: CountFilter = { ...(journeyPoint ? { journeyPoint } : {}), ...(locale ? { locale } : {}) }
-  const { weeks, perWeek, previousCounts, byPoint, byLocale } = await countPeriod(db, { from, to, previousFrom, timeZone, filter })
   const dims = await dimensions(db)
+  const { weeks, perWeek, previousCounts, byPoint, byLocale } = await countPeriod(db, { from, to, previousFrom, timeZone, filter, dims })
 
   const weekTallies = perWeek.map(tallyOf)
   const current = merge(...weekTallies)

@@ -1,0 +1,94 @@
+// PGlite reads a summary's counts piece by piece, long pieces cut short (shortQueries.ts): what it
+// reads must be exactly what readCounts' one query reads, however the pieces are cut.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { MINUTE } from '../../../src/collector/storage/pieces'
+import { noCounts, planCounts, readCounts, type CountFilter, type CountPiece, type Question, type Stretch } from '../../../src/collector/storage/readCounts'
+import { cutPieces, readPiece, responsesPerMinute, rowsPerSlot, type Density } from '../../../src/collector/storage/shortQueries'
+import { drivers, useStore } from '../drivers'
+import { response } from './fixtures'
+
+const DAY = 1440 * MINUTE
+const start = Date.parse('2026-03-02T00:00:00Z')
+const iso = (ms: number) => new Date(ms).toISOString()
+
+const density = fc.record({ perMinute: fc.constantFrom(0, 0.01, 0.5, 3, 40), points: fc.integer({ min: 1, max: 8 }), locales: fc.integer({ min: 1, max: 8 }) })
+const instant = fc.oneof(
+  fc.integer({ min: start, max: start + 40 * DAY }),
+  fc.integer({ min: start / (15 * MINUTE), max: (start + 40 * DAY) / (15 * MINUTE) }).map((q) => q * 15 * MINUTE),
+)
+const questions = fc.subarray<Question>(['total', 'point', 'locale'], { minLength: 1 })
+const stretch = fc.tuple(instant, instant, questions).map(([a, b, asked]): Stretch => ({ from: Math.min(a, b), to: Math.max(a, b), questions: asked }))
+const filter = fc.record({ journeyPoint: fc.constantFrom(undefined, 'support-closed'), locale: fc.constantFrom(undefined, 'sv') }).map(
+  ({ journeyPoint, locale }): CountFilter => ({ ...(journeyPoint ? { journeyPoint } : {}), ...(locale ? { locale } : {}) }),
+)
+
+const kind = ({ i, q, span, rollup }: CountPiece) => [i, q, span, rollup].join()
+
+describe('cutPieces: long pieces cut into short queries', () => {
+  it('covers every piece exactly once, in order, cutting counts only between slots and keeping what each part counts', () => {
+    fc.assert(
+      fc.property(fc.array(stretch, { minLength: 1, maxLength: 4 }), filter, density, fc.constantFrom(1, 20, 500), (stretches, f, d, budget) => {
+        const list = planCounts(stretches, f)
+        const parts = cutPieces(list, d, budget)
+        // Put back together in order, the parts are the pieces.
+        const joined: CountPiece[] = []
+        for (const part of parts) {
+          const last = joined.at(-1)
+          const { lo, hi } = part
+          expect(hi).toBeGreaterThan(lo)
+          if (part.span) expect([lo % (part.span * MINUTE), hi % (part.span * MINUTE)]).toEqual([0, 0])
+          if (last && last.hi === lo && kind(last) === kind(part)) last.hi = hi
+          else joined.push({ ...part })
+        }
+        expect(joined).toEqual(list)
+      }),
+    )
+  })
+
+  it('keeps each part to about the budget: whole slots up to it, or a single slot that alone is more', () => {
+    const d: Density = { perMinute: 2, points: 6, locales: 7 }
+    const day: CountPiece = { i: 0, q: 6, span: 15, rollup: 0, lo: start, hi: start + DAY }
+    // A quarter hour holds about 30 rows (its responses, fewer than its 462 combinations): 16 of them a part.
+    expect(rowsPerSlot(15, 0, d)).toBe(30)
+    expect(cutPieces([day], d, 500).map((p) => (p.hi - p.lo) / (15 * MINUTE))).toEqual([16, 16, 16, 16, 16, 16])
+    // The weekly counts of a locale: 11 scores × 7 locales a week, never more than there are combinations.
+    expect(rowsPerSlot(10080, 1, d)).toBe(77)
+    expect(cutPieces([{ ...day, span: 10080, rollup: 1, hi: start + 70 * DAY }], d, 10)).toHaveLength(10)
+    // Responses are cut anywhere: 30 minutes at 2 a minute, 25 rows a part.
+    expect(cutPieces([{ ...day, span: 0, hi: start + 30 * MINUTE + 7 }], d, 25).map((p) => p.hi - p.lo)).toEqual([750_000, 750_000, 300_007])
+  })
+})
+
+describe.each(drivers())('short queries on $name', (driver) => {
+  const ctx = useStore(driver)
+
+  it('count exactly what readCounts counts in one query, however short the parts', async () => {
+    // Responses every few minutes over five weeks, in three journey points (one none) and locales.
+    const rows = Array.from({ length: 700 }, (_, n) => {
+      const at = start + ((n * 7919 * MINUTE) % (35 * DAY)) + (n % 13) * 1000
+      return response({ score: (n * 7) % 11, journeyPoint: [null, 'support-closed', 'checkout-complete'][n % 3] ?? null, locale: ['nb', 'sv', 'en-US'][n % 4 % 3]!, createdAt: iso(at), updatedAt: iso(at) })
+    })
+    await ctx.store.upsertMany(rows)
+    await fc.assert(
+      fc.asyncProperty(fc.array(stretch, { minLength: 1, maxLength: 3 }), filter, density, fc.constantFrom(1, 30, 500), async (stretches, f, d, budget) => {
+        const expected = await readCounts(ctx.db, stretches, f)
+        const results = noCounts(stretches)
+        for (const piece of cutPieces(planCounts(stretches, f), d, budget)) await readPiece(ctx.db, piece, f, results)
+        expect(results).toEqual(expected)
+      }),
+      { numRuns: 25 },
+    )
+  }, 120_000)
+
+  it('estimates the responses per minute from the weekly counts of the period, at most the last 13 weeks', async () => {
+    const week = 7 * DAY
+    // Weekly slots start on a Thursday (the epoch's weekday): 2026-03-05.
+    const thursday = Date.parse('2026-03-05T00:00:00Z')
+    await ctx.store.upsertMany(Array.from({ length: 60 }, (_, n) => response({ createdAt: iso(thursday + n * 4 * 3_600_000), updatedAt: iso(thursday) })))
+    // 60 responses in the 10 days from that Thursday.
+    expect(await responsesPerMinute(ctx.db, thursday + DAY, thursday + 10 * DAY)).toBeCloseTo(60 / (10 * 1440), 9)
+    expect(await responsesPerMinute(ctx.db, thursday - 30 * week, thursday + 2 * week)).toBeCloseTo(60 / (13 * 7 * 1440), 9)
+    expect(await responsesPerMinute(ctx.db, thursday + 3 * week, thursday + 4 * week)).toBe(0)
+  })
+})
