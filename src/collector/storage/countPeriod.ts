@@ -1,7 +1,7 @@
 // The counts a summary is made of: its weeks, the breakdowns of the whole period and the previous
 // period, read as stretches (see readCounts.ts).
-import { noCounts, planCounts, readCounts, type CountFilter, type Counts, type Stretch, type StretchCounts } from './readCounts'
-import { cutPieces, readPiece, responsesPerMinute, type Density } from './shortQueries'
+import { noCounts, planCounts, readCounts, withoutEmpty, type CountFilter, type Counts, type Stretch, type StretchCounts } from './readCounts'
+import { packPieces, readPack, responsesPerMinute, type Density } from './shortQueries'
 import type { Database } from './types'
 import { weeksOf, type Week } from './weeks'
 
@@ -28,8 +28,8 @@ export interface Dimensions {
  * short query (shortQueries.ts), so that a POST (which goes first, see
  * pglite.ts) never waits behind more than one short query.
  */
-async function readStretches(db: Database, stretches: Stretch[], filter: CountFilter, dims: Dimensions): Promise<StretchCounts[]> {
-  if (db.driver === 'postgres') return readCounts(db, stretches, filter)
+async function readStretches(db: Database, stretches: Stretch[], filter: CountFilter, dims: Dimensions, now: number): Promise<StretchCounts[]> {
+  if (db.driver === 'postgres') return readCounts(db, stretches, filter, now)
   const from = Math.min(...stretches.map((s) => s.from))
   const to = Math.max(...stretches.map((s) => s.to))
   const density: Density = {
@@ -39,20 +39,29 @@ async function readStretches(db: Database, stretches: Stretch[], filter: CountFi
     locales: filter.locale !== undefined ? 1 : dims.locales.length,
   }
   const results = noCounts(stretches)
-  for (const piece of cutPieces(planCounts(stretches, filter), density)) await readPiece(db, piece, filter, results)
-  return results
+  for (const pack of packPieces(planCounts(stretches, filter, now), density)) await readPack(db, pack, filter, results)
+  return withoutEmpty(results)
 }
 
 /**
  * Counts [from, to) per ISO week of `timeZone` and per journey point and locale, and [previousFrom, from) in all.
- * `dims`: the stored journey points and locales, which size PGlite's queries.
+ * `dims`: the stored journey points and locales, which size PGlite's queries; `now`: when the
+ * responses end, as far as anyone knows (see planCounts).
  *
  * @example
- * const { weeks, perWeek } = await countPeriod(db, { from, to, previousFrom, timeZone: 'Europe/Oslo', filter: {}, dims: await dimensions(db) })
+ * const { weeks, perWeek } = await countPeriod(db, { from, to, previousFrom, timeZone: 'Europe/Oslo', filter: {}, dims: await dimensions(db), now: Date.now() })
  */
 export async function countPeriod(
   db: Database,
-  { from, to, previousFrom, timeZone, filter, dims }: { from: number; to: number; previousFrom: number; timeZone: string; filter: CountFilter; dims: Dimensions },
+  {
+    from,
+    to,
+    previousFrom,
+    timeZone,
+    filter,
+    dims,
+    now,
+  }: { from: number; to: number; previousFrom: number; timeZone: string; filter: CountFilter; dims: Dimensions; now: number },
 ): Promise<PeriodCounts> {
   const weeks = weeksOf(from, to, timeZone)
   // Only the trend follows the time zone's weeks; the breakdowns and the previous period are
@@ -63,7 +72,7 @@ export async function countPeriod(
     { from, to, questions: ['point', 'locale'] },
     { from: previousFrom, to: from, questions: ['total'] },
   ]
-  const counted = await readStretches(db, stretches, filter, dims)
+  const counted = await readStretches(db, stretches, filter, dims, now)
   return {
     weeks,
     perWeek: counted.slice(0, weeks.length).map((c) => c.total),

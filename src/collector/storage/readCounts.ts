@@ -2,7 +2,7 @@
 // its middle from the coarsest counts kept for each question (UTC weeks, days, hours) rolled up to
 // what the question needs, its ends from the full quarter-hour counts and the responses
 // (pieces.ts), added up per score.
-import { pieces } from './pieces'
+import { pieces, QUARTER } from './pieces'
 import type { Queryable } from './types'
 
 /** Eleven counts, index = score. */
@@ -52,6 +52,8 @@ export interface CountPiece {
   rollup: number
   lo: number
   hi: number
+  /** -1: subtracted (responses only, see planCounts). */
+  sign?: -1
 }
 
 /**
@@ -59,8 +61,15 @@ export interface CountPiece {
  * locale) what it neither filters on nor breaks down by; it reads the coarse spans counted with
  * that rollup, and whole quarter hours and responses at the ends, which questions with the same
  * spans share.
+ *
+ * Minutes at the end of a stretch that reaches `now` (a dashboard's default view) are read as
+ * their whole quarter hour less the responses after the stretch, which are none unless a clock
+ * runs ahead: reading the minutes themselves reads every response just sent, a burst included.
+ *
+ * @example
+ * planCounts([{ from, to: now, questions: ['total'] }], {}, now) // → pieces, the last one { span: 0, lo: now, hi: …, sign: -1 }
  */
-export function planCounts(stretches: readonly Stretch[], filter: CountFilter): CountPiece[] {
+export function planCounts(stretches: readonly Stretch[], filter: CountFilter, now = Infinity): CountPiece[] {
   const byPoint = filter.journeyPoint !== undefined ? 0 : 1
   const byLocale = filter.locale !== undefined ? 0 : 2
   const rollupOf: Record<Question, number> = { total: byPoint | byLocale, point: byLocale, locale: byPoint }
@@ -75,7 +84,14 @@ export function planCounts(stretches: readonly Stretch[], filter: CountFilter): 
     return [...groups.values()].flatMap(({ spans, questions: asked }) =>
       pieces(from, to, spans).flatMap(({ span, from: lo, to: hi }): CountPiece[] => {
         const range = { i, span, lo, hi }
-        if (span <= 15) return [{ ...range, q: asked.reduce((q, question) => q | BIT[question], 0), rollup: 0 }]
+        const q = asked.reduce((q, question) => q | BIT[question], 0)
+        if (span === 0 && lo % QUARTER === 0 && hi >= now) {
+          return [
+            { i, span: 15, lo, hi: lo + QUARTER, q, rollup: 0 },
+            { i, span: 0, lo: hi, hi: lo + QUARTER, q, rollup: 0, sign: -1 },
+          ]
+        }
+        if (span <= 15) return [{ ...range, q, rollup: 0 }]
         return asked.map((question) => ({ ...range, q: BIT[question], rollup: rollupOf[question] }))
       }),
     )
@@ -93,18 +109,18 @@ export const noCounts = (stretches: readonly unknown[]) => stretches.map((): Str
  * await readCounts(db, [{ from: Date.parse('2026-03-02T00:00Z'), to: Date.parse('2026-03-09T00:00Z'), questions: ['total', 'point'] }], {})
  * // → [{ total: [3, 0, …, 41], byJourneyPoint: Map { 'checkout-complete' => […], … }, byLocale: Map {} }]
  */
-export async function readCounts(db: Queryable, stretches: readonly Stretch[], filter: CountFilter): Promise<StretchCounts[]> {
+export async function readCounts(db: Queryable, stretches: readonly Stretch[], filter: CountFilter, now = Infinity): Promise<StretchCounts[]> {
   const results = noCounts(stretches)
-  const list = planCounts(stretches, filter)
+  const list = planCounts(stretches, filter, now)
   if (list.length === 0) return results
   const iso = (ms: number) => new Date(ms).toISOString()
-  const values: unknown[] = [JSON.stringify(list.map((p) => ({ ...p, lo: iso(p.lo), hi: iso(p.hi) })))]
+  const values: unknown[] = [JSON.stringify(list.map((p) => ({ ...p, lo: iso(p.lo), hi: iso(p.hi), sign: p.sign ?? 1 })))]
   const where = filterSql(filter, values)
   // LATERAL with OFFSET 0, which keeps the planner from flattening the subqueries into one join:
   // one index range scan per piece, whatever it guesses about the JSON's size.
   const { rows } = await db.query<CountedRow>(
     `WITH piece AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(i int, q int, span int, rollup int, lo timestamptz, hi timestamptz)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(i int, q int, span int, rollup int, lo timestamptz, hi timestamptz, sign int)
      ), hit AS (
        SELECT piece.i, piece.q, c.journey_point, c.locale, c.score, c.n
        FROM piece CROSS JOIN LATERAL (
@@ -113,7 +129,7 @@ export async function readCounts(db: Queryable, stretches: readonly Stretch[], f
        ) AS c
        WHERE piece.span > 0
        UNION ALL
-       SELECT piece.i, piece.q, r.journey_point, r.locale, r.score, 1
+       SELECT piece.i, piece.q, r.journey_point, r.locale, r.score, piece.sign
        FROM piece CROSS JOIN LATERAL (
          SELECT journey_point, locale, score FROM responses
          WHERE created_at >= piece.lo AND created_at < piece.hi${where} OFFSET 0
@@ -126,6 +142,22 @@ export async function readCounts(db: Queryable, stretches: readonly Stretch[], f
     values,
   )
   addCounted(results, rows)
+  return withoutEmpty(results)
+}
+
+/**
+ * `results` without the journey points and locales counted nowhere: a subtracted piece (see
+ * planCounts) leaves a zero where it took away what a quarter hour counted.
+ *
+ * @example
+ * withoutEmpty(results)[0].byLocale.has('sv') // false when every count of 'sv' came to 0
+ */
+export function withoutEmpty(results: StretchCounts[]): StretchCounts[] {
+  for (const result of results) {
+    for (const map of [result.byJourneyPoint, result.byLocale] as Map<unknown, Counts>[]) {
+      for (const [key, counts] of map) if (counts.every((n) => n === 0)) map.delete(key)
+    }
+  }
   return results
 }
 

@@ -58,7 +58,7 @@ export async function summary(db: Database, filters: SummaryFilters): Promise<Su
   const previousFrom = from - (to - from)
   const filter: CountFilter = { ...(journeyPoint ? { journeyPoint } : {}), ...(locale ? { locale } : {}) }
   const dims = await dimensions(db)
-  const { weeks, perWeek, previousCounts, byPoint, byLocale } = await countPeriod(db, { from, to, previousFrom, timeZone, filter, dims })
+  const { weeks, perWeek, previousCounts, byPoint, byLocale } = await countPeriod(db, { from, to, previousFrom, timeZone, filter, dims, now })
 
   const weekTallies = perWeek.map(tallyOf)
   const current = merge(...weekTallies)

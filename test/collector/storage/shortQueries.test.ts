@@ -1,10 +1,11 @@
-// PGlite reads a summary's counts piece by piece, long pieces cut short (shortQueries.ts): what it
-// reads must be exactly what readCounts' one query reads, however the pieces are cut.
+// PGlite reads a summary's counts in short queries, long pieces cut and short ones packed
+// (shortQueries.ts): what it reads must be exactly what readCounts' one query reads, however the
+// pieces are cut, and whatever `now` makes planCounts subtract.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MINUTE } from '../../../src/collector/storage/pieces'
-import { noCounts, planCounts, readCounts, type CountFilter, type CountPiece, type Question, type Stretch } from '../../../src/collector/storage/readCounts'
-import { cutPieces, readPiece, responsesPerMinute, rowsPerSlot, type Density } from '../../../src/collector/storage/shortQueries'
+import { noCounts, planCounts, readCounts, withoutEmpty, type CountFilter, type CountPiece, type Question, type Stretch } from '../../../src/collector/storage/readCounts'
+import { cutPieces, packPieces, readPack, responsesPerMinute, rowsPerSlot, type Density } from '../../../src/collector/storage/shortQueries'
 import { drivers, useStore } from '../drivers'
 import { response } from './fixtures'
 
@@ -28,22 +29,53 @@ const kind = ({ i, q, span, rollup }: CountPiece) => [i, q, span, rollup].join()
 describe('cutPieces: long pieces cut into short queries', () => {
   it('covers every piece exactly once, in order, cutting counts only between slots and keeping what each part counts', () => {
     fc.assert(
-      fc.property(fc.array(stretch, { minLength: 1, maxLength: 4 }), filter, density, fc.constantFrom(1, 20, 500), (stretches, f, d, budget) => {
-        const list = planCounts(stretches, f)
+      fc.property(fc.array(stretch, { minLength: 1, maxLength: 4 }), filter, density, fc.constantFrom(1, 20, 500), instant, (stretches, f, d, budget, now) => {
+        const list = planCounts(stretches, f, now)
         const parts = cutPieces(list, d, budget)
-        // Put back together in order, the parts are the pieces.
-        const joined: CountPiece[] = []
-        for (const part of parts) {
-          const last = joined.at(-1)
-          const { lo, hi } = part
-          expect(hi).toBeGreaterThan(lo)
-          if (part.span) expect([lo % (part.span * MINUTE), hi % (part.span * MINUTE)]).toEqual([0, 0])
-          if (last && last.hi === lo && kind(last) === kind(part)) last.hi = hi
-          else joined.push({ ...part })
+        // The parts, in order, are each piece cut in consecutive parts.
+        let n = 0
+        for (const piece of list) {
+          let at = piece.lo
+          while (at < piece.hi) {
+            const part = parts[n++]!
+            expect({ ...part, lo: piece.lo, hi: piece.hi }).toEqual(piece)
+            expect(part.lo).toBe(at)
+            expect(part.hi).toBeGreaterThan(part.lo)
+            expect(part.hi).toBeLessThanOrEqual(piece.hi)
+            if (part.span) expect([part.lo % (part.span * MINUTE), part.hi % (part.span * MINUTE)]).toEqual([0, 0])
+            at = part.hi
+          }
         }
-        expect(joined).toEqual(list)
+        expect(n).toBe(parts.length)
       }),
     )
+  })
+
+  it('packs pieces of one span, rollup, questions and sign that do not overlap, responses one a query', () => {
+    fc.assert(
+      fc.property(fc.array(stretch, { minLength: 1, maxLength: 4 }), filter, density, fc.constantFrom(1, 20, 500), instant, (stretches, f, d, budget, now) => {
+        const list = planCounts(stretches, f, now)
+        const packs = packPieces(list, d, budget)
+        for (const pack of packs) {
+          expect(new Set(pack.map((p) => [p.span, p.rollup, p.q, p.sign].join())).size).toBe(1)
+          if (pack[0]!.span === 0) expect(pack).toHaveLength(1)
+          for (let n = 1; n < pack.length; n++) expect(pack[n]!.lo).toBeGreaterThanOrEqual(pack[n - 1]!.hi)
+        }
+        const order = (a: CountPiece, b: CountPiece) => a.i - b.i || a.lo - b.lo || kind(a).localeCompare(kind(b))
+        expect(packs.flat().sort(order)).toEqual(cutPieces(list, d, budget).sort(order))
+      }),
+    )
+  })
+
+  it('reads the minutes before `now` as their quarter hour less the responses after it', () => {
+    const now = start + 20 * DAY + 7 * MINUTE + 5
+    const list = planCounts([{ from: start, to: now, questions: ['total'] }], {}, now)
+    expect(list.slice(-2)).toEqual([
+      { i: 0, q: 1, span: 15, rollup: 0, lo: now - 7 * MINUTE - 5, hi: now - 7 * MINUTE - 5 + 15 * MINUTE },
+      { i: 0, q: 1, span: 0, rollup: 0, lo: now, hi: now - 7 * MINUTE - 5 + 15 * MINUTE, sign: -1 },
+    ])
+    // A stretch that ends before now reads its minutes.
+    expect(planCounts([{ from: start, to: now, questions: ['total'] }], {}, now + 1).at(-1)).toEqual({ i: 0, q: 1, span: 0, rollup: 0, lo: now - 7 * MINUTE - 5, hi: now })
   })
 
   it('keeps each part to about the budget: whole slots up to it, or a single slot that alone is more', () => {
@@ -63,7 +95,7 @@ describe('cutPieces: long pieces cut into short queries', () => {
 describe.each(drivers())('short queries on $name', (driver) => {
   const ctx = useStore(driver)
 
-  it('count exactly what readCounts counts in one query, however short the parts', async () => {
+  it('count exactly what readCounts counts in one query, however short the parts and wherever `now` is', async () => {
     // Responses every few minutes over five weeks, in three journey points (one none) and locales.
     const rows = Array.from({ length: 700 }, (_, n) => {
       const at = start + ((n * 7919 * MINUTE) % (35 * DAY)) + (n % 13) * 1000
@@ -71,11 +103,13 @@ describe.each(drivers())('short queries on $name', (driver) => {
     })
     await ctx.store.upsertMany(rows)
     await fc.assert(
-      fc.asyncProperty(fc.array(stretch, { minLength: 1, maxLength: 3 }), filter, density, fc.constantFrom(1, 30, 500), async (stretches, f, d, budget) => {
+      fc.asyncProperty(fc.array(stretch, { minLength: 1, maxLength: 3 }), filter, density, fc.constantFrom(1, 30, 500), instant, async (stretches, f, d, budget, now) => {
+        // Without `now`: no piece subtracted, every minute read from the responses.
         const expected = await readCounts(ctx.db, stretches, f)
+        expect(await readCounts(ctx.db, stretches, f, now)).toEqual(expected)
         const results = noCounts(stretches)
-        for (const piece of cutPieces(planCounts(stretches, f), d, budget)) await readPiece(ctx.db, piece, f, results)
-        expect(results).toEqual(expected)
+        for (const pack of packPieces(planCounts(stretches, f, now), d, budget)) await readPack(ctx.db, pack, f, results)
+        expect(withoutEmpty(results)).toEqual(expected)
       }),
       { numRuns: 25 },
     )
