@@ -1,11 +1,11 @@
 // PGlite runs every statement on the collector's only thread, and a POST waits for the one that is
 // running (see pglite.ts): how long a POST can wait behind a dashboard is the longest query of a
-// summary. So PGlite reads a summary's pieces (readCounts.ts) one per query, with a query that is
-// quick to plan (readCounts' one query for all pieces takes about a millisecond to plan and start,
-// more than one of these takes in all), and a piece of more than about ROWS_PER_QUERY count rows
-// is cut at slot boundaries. Rows are estimated from the responses per minute around the period
-// and the number of journey points and locales. Measured at 1,000,000 responses: a query of 500
-// rows takes about a millisecond, a 90-day summary some 70 of them.
+// summary. So PGlite reads a summary's pieces (readCounts.ts) in queries of about ROWS_PER_QUERY
+// count rows: a longer piece is cut at slot boundaries, shorter ones of one kind share a query
+// that is quick to plan (readCounts' one query for every piece takes about a millisecond to plan
+// and start). Rows are estimated from the responses per minute around the period and the number
+// of journey points and locales. Measured at 1,000,000 responses: a 90-day summary is about 40
+// queries, the longest a millisecond or two.
 import { MINUTE } from './pieces'
 import { addCounted, BIT, filterSql, type CountFilter, type CountPiece, type Question, type StretchCounts } from './readCounts'
 import type { Queryable } from './types'
