@@ -24,9 +24,9 @@ export interface Dimensions {
 
 /**
  * PostgreSQL: every stretch in one query, one round trip. PGlite runs one query at a time for the
- * whole process, on its main thread: the pieces of every stretch one after the other, each in a
- * short query (shortQueries.ts), so that a POST (which goes first, see
- * pglite.ts) never waits behind more than one short query.
+ * whole process, on its main thread: the pieces of every stretch in short queries, one after the
+ * other (shortQueries.ts), so that a POST (which goes first, see pglite.ts) never waits behind more
+ * than one short query.
  */
 async function readStretches(db: Database, stretches: Stretch[], filter: CountFilter, dims: Dimensions, now: number): Promise<StretchCounts[]> {
   if (db.driver === 'postgres') return readCounts(db, stretches, filter, now)

@@ -72,13 +72,15 @@ export function packPieces(list: readonly CountPiece[], density: Density, rowsPe
   const groups = new Map<string, CountPiece[]>()
   for (const piece of cutPieces(list, density, rowsPerQuery)) {
     const key = [piece.span, piece.rollup, piece.q, piece.sign].join()
-    groups.set(key, [...(groups.get(key) ?? []), piece])
+    const group = groups.get(key) ?? groups.set(key, []).get(key)!
+    group.push(piece)
   }
   const packs: CountPiece[][] = []
   for (const group of groups.values()) {
     group.sort((a, b) => a.lo - b.lo)
     let pack: CountPiece[] = []
     let rows = 0
+    // Where the pack's pieces end: a piece that starts before overlaps one of them.
     let end = -Infinity
     for (const piece of group) {
       const estimate = rowsOf(piece, density)
@@ -86,10 +88,11 @@ export function packPieces(list: readonly CountPiece[], density: Density, rowsPe
         packs.push(pack)
         pack = []
         rows = 0
+        end = -Infinity
       }
       pack.push(piece)
       rows += estimate
-      end = Math.max(pack.length > 1 ? end : -Infinity, piece.hi)
+      end = Math.max(end, piece.hi)
     }
     if (pack.length) packs.push(pack)
   }
