@@ -52,7 +52,7 @@ export interface CountPiece {
   rollup: number
   lo: number
   hi: number
-  /** -1: subtracted (responses only, see planCounts). */
+  /** -1: subtracted (see pieces.ts and planCounts); added without it. */
   sign?: -1
 }
 
@@ -82,13 +82,14 @@ export function planCounts(stretches: readonly Stretch[], filter: CountFilter, n
       group.questions.push(question)
     }
     return [...groups.values()].flatMap(({ spans, questions: asked }) =>
-      pieces(from, to, spans).flatMap(({ span, from: lo, to: hi }): CountPiece[] => {
-        const range = { i, span, lo, hi }
+      pieces(from, to, spans).flatMap(({ span, from: lo, to: hi, sign }): CountPiece[] => {
+        const signed = (s: number) => (s < 0 ? { sign: -1 as const } : {})
+        const range = { i, span, lo, hi, ...signed(sign) }
         const q = asked.reduce((q, question) => q | BIT[question], 0)
         if (span === 0 && lo % QUARTER === 0 && hi >= now) {
           return [
-            { i, span: 15, lo, hi: lo + QUARTER, q, rollup: 0 },
-            { i, span: 0, lo: hi, hi: lo + QUARTER, q, rollup: 0, sign: -1 },
+            { i, span: 15, lo, hi: lo + QUARTER, q, rollup: 0, ...signed(sign) },
+            { i, span: 0, lo: hi, hi: lo + QUARTER, q, rollup: 0, ...signed(-sign) },
           ]
         }
         if (span <= 15) return [{ ...range, q, rollup: 0 }]
@@ -122,7 +123,7 @@ export async function readCounts(db: Queryable, stretches: readonly Stretch[], f
     `WITH piece AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(i int, q int, span int, rollup int, lo timestamptz, hi timestamptz, sign int)
      ), hit AS (
-       SELECT piece.i, piece.q, c.journey_point, c.locale, c.score, c.n
+       SELECT piece.i, piece.q, c.journey_point, c.locale, c.score, c.n * piece.sign AS n
        FROM piece CROSS JOIN LATERAL (
          SELECT journey_point, locale, score, n FROM response_counts
          WHERE span = piece.span AND rollup = piece.rollup AND slot >= piece.lo AND slot < piece.hi${where} OFFSET 0

@@ -128,7 +128,7 @@ function groupingOf(q: number): { sets: string; columns: string } {
  * for (const pack of packPieces(planCounts(stretches, filter), density)) await readPack(db, pack, filter, results)
  */
 export async function readPack(db: Queryable, pack: readonly CountPiece[], filter: CountFilter, results: StretchCounts[]): Promise<void> {
-  const { span, rollup, q } = pack[0]!
+  const { span, rollup, q, sign = 1 } = pack[0]!
   const iso = (ms: number) => new Date(ms).toISOString()
   // Counts: the slots of every piece, each told to its piece by the pieces' starts (k, from 1).
   // Slots listed one by one, an index lookup each, are quicker to plan than ranges joined to a list.
@@ -136,9 +136,9 @@ export async function readPack(db: Queryable, pack: readonly CountPiece[], filte
   const values: unknown[] = span ? [`{${pack.map((p) => iso(p.lo)).join()}}`, `{${slots().join()}}`] : [iso(pack[0]!.lo), iso(pack[0]!.hi)]
   const where = filterSql(filter, values)
   const source = span
-    ? `SELECT width_bucket(slot, $1::timestamptz[]) AS k, journey_point, locale, score, n FROM response_counts
+    ? `SELECT width_bucket(slot, $1::timestamptz[]) AS k, journey_point, locale, score, n * ${sign} AS n FROM response_counts
        WHERE span = ${span} AND rollup = ${rollup} AND slot = ANY($2::timestamptz[])${where}`
-    : `SELECT 1 AS k, journey_point, locale, score, ${pack[0]!.sign ?? 1} AS n FROM responses WHERE created_at >= $1 AND created_at < $2${where}`
+    : `SELECT 1 AS k, journey_point, locale, score, ${sign} AS n FROM responses WHERE created_at >= $1 AND created_at < $2${where}`
   const { sets, columns } = groupingOf(q)
   // One row of one JSON array: PGlite's driver decodes each field of each row on its own, which
   // costs more than the query itself.
