@@ -33,7 +33,8 @@ async function readStretches(db: Database, stretches: Stretch[], filter: CountFi
   const from = Math.min(...stretches.map((s) => s.from))
   const to = Math.max(...stretches.map((s) => s.to))
   const density: Density = {
-    perMinute: await responsesPerMinute(db, from, to),
+    // Responses after now are none unless a clock runs ahead: a period that ends later is measured up to now.
+    perMinute: await responsesPerMinute(db, from, Math.min(to, now)),
     // A response may have no journey point: one more value.
     points: filter.journeyPoint !== undefined ? 1 : dims.journeyPoints.length + 1,
     locales: filter.locale !== undefined ? 1 : dims.locales.length,

@@ -1,6 +1,7 @@
 // Splits a time interval into what the counts table can answer (whole UTC weeks, days, hours,
 // quarter hours, as far as each is counted for the question) and what only the responses can (the
-// minutes before the first and after the last quarter-hour boundary). See migrations/002_counts.ts
+// minutes before the first and after the last quarter-hour boundary), added or, where a whole
+// slot less a little is cheaper than most of it read finer, subtracted. See migrations/002_counts.ts
 // and 008_counts_coarser.ts.
 
 export const MINUTE = 60_000

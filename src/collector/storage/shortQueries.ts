@@ -155,18 +155,22 @@ export async function readPack(db: Queryable, pack: readonly CountPiece[], filte
 }
 
 /**
- * Responses per minute in the UTC weeks (as counted) from the one holding `from` to `to`, at most
- * the last 13: one short query over the weekly totals.
+ * Responses per minute in the busiest UTC week (as counted) from the one holding `from` to `to`,
+ * at most the last 13, the week holding `to` as far as it has gone: one short query over the
+ * weekly totals. The busiest, not the average, so that a quiet spell does not make the queries of
+ * a busy one long.
  *
  * @example
- * const perMinute = await responsesPerMinute(db, Date.parse('2026-01-01T00:00Z'), Date.now())
+ * const perMinute = await responsesPerMinute(db, Date.now() - 90 * 864e5, Date.now())
  */
 export async function responsesPerMinute(db: Queryable, from: number, to: number): Promise<number> {
   const start = Math.floor(Math.max(from, to - 13 * WEEK) / WEEK) * WEEK
   if (!(start < to)) return 0
   const { rows } = await db.query<{ n: number | null }>(
-    'SELECT sum(n)::float8 AS n FROM response_counts WHERE span = 10080 AND rollup = 3 AND slot >= $1 AND slot < $2',
+    `SELECT max(n / LEAST(10080, EXTRACT(EPOCH FROM $2::timestamptz - slot) / 60))::float8 AS n FROM (
+       SELECT slot, sum(n) AS n FROM response_counts WHERE span = 10080 AND rollup = 3 AND slot >= $1 AND slot < $2 GROUP BY slot
+     ) AS week`,
     [new Date(start).toISOString(), new Date(to).toISOString()],
   )
-  return (rows[0]?.n ?? 0) / ((to - start) / MINUTE)
+  return rows[0]?.n ?? 0
 }

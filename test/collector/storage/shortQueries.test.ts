@@ -115,14 +115,17 @@ describe.each(drivers())('short queries on $name', (driver) => {
     )
   }, 120_000)
 
-  it('estimates the responses per minute from the weekly counts of the period, at most the last 13 weeks', async () => {
+  it('estimates the responses per minute from the busiest week of the period, at most the last 13, the last one as far as it has gone', async () => {
     const week = 7 * DAY
-    // Weekly slots start on a Thursday (the epoch's weekday): 2026-03-05.
+    // Weekly slots start on a Thursday (the epoch's weekday): 2026-03-05. One response every 4 hours
+    // for 10 days (42 in the first week), and 60 more in one hour of the third week.
     const thursday = Date.parse('2026-03-05T00:00:00Z')
     await ctx.store.upsertMany(Array.from({ length: 60 }, (_, n) => response({ createdAt: iso(thursday + n * 4 * 3_600_000), updatedAt: iso(thursday) })))
-    // 60 responses in the 10 days from that Thursday.
-    expect(await responsesPerMinute(ctx.db, thursday + DAY, thursday + 10 * DAY)).toBeCloseTo(60 / (10 * 1440), 9)
-    expect(await responsesPerMinute(ctx.db, thursday - 30 * week, thursday + 2 * week)).toBeCloseTo(60 / (13 * 7 * 1440), 9)
+    expect(await responsesPerMinute(ctx.db, thursday + DAY, thursday + 10 * DAY)).toBeCloseTo(1 / 240, 9)
+    await ctx.store.upsertMany(Array.from({ length: 60 }, (_, n) => response({ createdAt: iso(thursday + 2 * week + n * MINUTE), updatedAt: iso(thursday) })))
+    expect(await responsesPerMinute(ctx.db, thursday - 30 * week, thursday + 3 * week)).toBeCloseTo(60 / (7 * 1440), 9)
+    // Two days into the third week: 60 responses in two days.
+    expect(await responsesPerMinute(ctx.db, thursday, thursday + 2 * week + 2 * DAY)).toBeCloseTo(60 / (2 * 1440), 9)
     expect(await responsesPerMinute(ctx.db, thursday + 3 * week, thursday + 4 * week)).toBe(0)
   })
 })
