@@ -4,7 +4,7 @@
 // count rows: a longer piece is cut at slot boundaries, shorter ones of one kind share a query
 // that is quick to plan (readCounts' one query for every piece takes about a millisecond to plan
 // and start). Rows are estimated from the responses per minute around the period and the number
-// of journey points and locales. Measured at 1,000,000 responses: a 90-day summary is about 40
+// of journey points and locales. Measured at 1,000,000 responses: a 90-day summary is about 30
 // queries, the longest a millisecond or two.
 import { MINUTE } from './pieces'
 import { addCounted, BIT, filterSql, type CountFilter, type CountPiece, type Question, type StretchCounts } from './readCounts'
