@@ -119,7 +119,8 @@ export async function readCounts(db: Queryable, stretches: readonly Stretch[], f
   const where = filterSql(filter, values)
   // LATERAL with OFFSET 0, which keeps the planner from flattening the subqueries into one join:
   // one index range scan per piece, whatever it guesses about the JSON's size.
-  const { rows } = await db.query<CountedRow>(
+  // One row of one JSON array, as in shortQueries.ts: the driver decodes one field, not thousands.
+  const { rows } = await db.query<{ counted: [i: number, q: number, g: number, journeyPoint: string | null, locale: string | null, score: number, n: number][] | null }>(
     `WITH piece AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(i int, q int, span int, rollup int, lo timestamptz, hi timestamptz, sign int)
      ), hit AS (
@@ -136,13 +137,18 @@ export async function readCounts(db: Queryable, stretches: readonly Stretch[], f
          WHERE created_at >= piece.lo AND created_at < piece.hi${where} OFFSET 0
        ) AS r
        WHERE piece.span = 0
+     ), counted AS (
+       SELECT i, q, GROUPING(journey_point, locale)::int AS g, journey_point, locale, score, sum(n)::int AS n
+       FROM hit
+       GROUP BY GROUPING SETS ((i, q, score), (i, q, journey_point, score), (i, q, locale, score))
      )
-     SELECT i, q, GROUPING(journey_point, locale)::int AS g, journey_point, locale, score, sum(n)::int AS n
-     FROM hit
-     GROUP BY GROUPING SETS ((i, q, score), (i, q, journey_point, score), (i, q, locale, score))`,
+     SELECT json_agg(json_build_array(i, q, g, journey_point, locale, score, n)) AS counted FROM counted`,
     values,
   )
-  addCounted(results, rows)
+  addCounted(
+    results,
+    (rows[0]?.counted ?? []).map(([i, q, g, journey_point, locale, score, n]) => ({ i, q, g, journey_point, locale, score, n })),
+  )
   return withoutEmpty(results)
 }
 
