@@ -44,6 +44,15 @@ export function noScriptForm(copy: Copy, score: number | null): string {
 </form>`
 }
 
+/**
+ * A score as a link or a form carries it, "0" to "10" exactly; anything else is none.
+ *
+ * @example
+ * scoreIn('9') // → 9
+ * scoreIn('9.5') // → null
+ */
+export const scoreIn = (text: string | null): number | null => (text !== null && /^(10|[0-9])$/.test(text) ? Number(text) : null)
+
 /** What a sent form said. */
 export interface FormFields {
   score: number
@@ -65,10 +74,10 @@ export type FormAnswer = FormFields | { error: string; field: string }
  */
 export function readForm(body: string): FormAnswer {
   const form = new URLSearchParams(body)
-  const score = form.get('score') ?? ''
-  if (!/^(10|[0-9])$/.test(score)) return { error: 'Choose a score from 0 to 10', field: 'score' }
+  const score = scoreIn(form.get('score'))
+  if (score === null) return { error: 'Choose a score from 0 to 10', field: 'score' }
   const comment = (form.get('comment') ?? '').replace(/\r\n?/g, '\n').trim()
-  return { score: Number(score), comment: comment || null, contactConsent: form.has('contactConsent') }
+  return { score, comment: comment || null, contactConsent: form.has('contactConsent') }
 }
 
 /**

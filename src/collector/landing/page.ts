@@ -61,7 +61,7 @@ export function landingPage(code: Code, config: LandingConfig): string {
 </head>
 <body>
 <main>
-${config.brand ? `<p class="brand">${escape(config.brand)}</p>\n` : ''}<div id="survey"></div>
+${brandLine(config.brand)}<div id="survey"></div>
 <noscript>${noScriptForm(copy, config.score)}</noscript>
 </main>
 </body>
@@ -70,34 +70,29 @@ ${config.brand ? `<p class="brand">${escape(config.brand)}</p>\n` : ''}<div id="
   )
 }
 
-/** The friendly page of a link that cannot be answered: why, in words, and nothing else. */
-export function problemPage(code: Code, problem: Problem): string {
-  const texts = problemTexts[code] ?? problemTexts.en!
-  return (
-    head(code, builtIn[code].messages.surveyLabel) +
-    `</head>
+// The shop's name above the survey or a message, when it has one.
+const brandLine = (brand: string | undefined) => (brand ? `<p class="brand">${escape(brand)}</p>\n` : '')
+
+// A page that says one thing and runs nothing: a refusal or a thank-you.
+const messagePage = (code: Code, title: string, body: string) =>
+  head(code, title) +
+  `</head>
 <body>
 <main class="problem">
-<p>${escape(texts[problem])}</p>
+${body}
 </main>
 </body>
 </html>
 `
-  )
+
+/** The friendly page of a link that cannot be answered: why, in words, and nothing else. */
+export function problemPage(code: Code, problem: Problem): string {
+  const texts = problemTexts[code] ?? problemTexts.en!
+  return messagePage(code, builtIn[code].messages.surveyLabel, `<p>${escape(texts[problem])}</p>`)
 }
 
 /** The page a reader without JavaScript sees once the form is sent: the widget's thank-you for the score. */
 export function thanksPage(code: Code, brand: string | undefined, category: Category): string {
   const copy = linkCopy(brand, builtIn[code])
-  return (
-    head(code, titleOf(copy, brand)) +
-    `</head>
-<body>
-<main class="problem">
-${brand ? `<p class="brand">${escape(brand)}</p>\n` : ''}<p role="status">${escape(copy.thanks(category))}</p>
-</main>
-</body>
-</html>
-`
-  )
+  return messagePage(code, titleOf(copy, brand), `${brandLine(brand)}<p role="status">${escape(copy.thanks(category))}</p>`)
 }

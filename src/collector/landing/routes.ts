@@ -13,7 +13,7 @@ import type { ResponseInput } from '../storage/index'
 import { validateResponse } from '../validateResponse'
 import { landingFile } from './files'
 import * as builtIn from '../../locales/index'
-import { formResponse, linkCopy, readForm } from './form'
+import { formResponse, linkCopy, readForm, scoreIn } from './form'
 import { landingPage, pageLocale, problemPage, thanksPage } from './page'
 import { linkResponseId } from './responseId'
 import { commitSoon } from './commit'
@@ -54,8 +54,7 @@ function showLanding(req: IncomingMessage, res: ServerResponse, ctx: Context, to
   const check = verifySurveyLink(token, links.secrets)
   if (!check.ok) return sendProblem(req, res, refusal[check.reason], check.reason === 'expired' ? 'expired' : 'invalid', check.reason === 'expired' ? check.link.locale : undefined)
   // A score that is not one (a mangled link) still gets the question, without a choice made.
-  const given = query.get('score') ?? ''
-  const score = /^(10|[0-9])$/.test(given) ? Number(given) : null
+  const score = scoreIn(query.get('score'))
   const nonce = randomBytes(16).toString('base64')
   const { link } = check
   const config = { token, responseId: linkResponseId(token), score, locale: link.locale, brand: links.brand, surveyId: links.surveyId, journeyPoint: link.journeyPoint, user: userOf(link), nonce }
