@@ -17,9 +17,10 @@ const paintedFrom = (o: SurveyOptions, locale: Locale): string =>
 
 /**
  * Paints the question of the script tag's journey point now, from the first stage's options, and
- * buffers the customer's intents until a session adopts it. Resolves once that paint is on screen. Nothing for a delayed journey point, a
- * modal (it waits until the customer stops typing), a survey already on the page, a missing inline
- * target or a theme value the engine's checks refuse; never throws. `engine` is the first stage's
+ * buffers the customer's intents until a session adopts it; resolves once that paint is on screen.
+ * Nothing for a delayed journey point, a modal (it waits until the customer stops typing), a survey
+ * already on the page, a missing inline target or a theme value the engine's checks refuse; never
+ * throws. `engine` is the first stage's
  * load of the engine: if that fails, or yields no survey, the question goes again.
  *
  * @example
